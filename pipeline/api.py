@@ -1,0 +1,98 @@
+"""The extraction entry point: raw text in, validated :class:`~pipeline.output.Article` out."""
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Any
+
+import regex
+from spacy.tokens import Doc
+
+from . import resources as R
+from .language import create_nlp
+from .output import SCHEMA_VERSION, Article, make_doc_id, validate
+
+_OUTLET_RE = regex.compile(r"^\s*\(([\p{Lu}][\p{L}.\- ]{1,15})\)\s*[-:]")
+_DOMAINS = {"dantri.com.vn": "Dân trí", "nld.com.vn": "NLĐO", "vnexpress.net": "VnExpress",
+            "tuoitre.vn": "Tuổi Trẻ", "thanhnien.vn": "Thanh Niên", "vietnamnet.vn": "VietNamNet"}
+
+
+@lru_cache(maxsize=1)
+def nlp():  # type: ignore[no-untyped-def]
+    """The pipeline, built once per process."""
+    return create_nlp()
+
+
+def process(text: str, meta: dict[str, Any] | None = None) -> Doc:
+    """Run every stage over ``text``; ``meta`` (date, url, title, ...) is available to the stages."""
+    pipe = nlp()
+    doc = pipe.make_doc(text)
+    doc._.meta = dict(meta or {})
+    for _, proc in pipe.pipeline:
+        doc = proc(doc)
+    return doc
+
+
+def _outlet(text: str, meta: dict[str, Any]) -> str | None:
+    for line in text.split("\n")[:3]:
+        m = _OUTLET_RE.match(line)
+        if m:
+            return m.group(1).strip()
+    url = meta.get("url") or ""
+    for dom, name in _DOMAINS.items():
+        if dom in url:
+            return name
+    return None
+
+
+def _raw(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    return doc._.offset_map.to_raw(start, end)
+
+
+def build(doc: Doc, source: str) -> Article:
+    """The contract object for a processed doc (validated against the raw text)."""
+    raw: str = doc._.raw_text
+    meta = doc._.meta or {}
+    entities = []
+    for e in doc._.entities or []:
+        mentions = []
+        for s in e["spans"]:
+            a, b = _raw(doc, s._.attrs["start"], s._.attrs["end"])
+            mentions.append({"start": a, "end": b, "text": raw[a:b]})
+        rec: dict[str, Any] = {"id": e["id"], "type": e["type"], "text": mentions[0]["text"],
+                               "canonical": e["canonical"], "mentions": mentions}
+        first = e["spans"][0]._.attrs
+        if e["type"] == "NUMBER":
+            rec.update(value=first.get("value"), unit=first.get("unit"), kind=first.get("kind") or "count",
+                       qualifier=first.get("qualifier") or "exact")
+            rec["canonical"] = mentions[0]["text"]
+        elif e["type"] == "DATE":
+            rec.update(iso=first.get("iso"), kind=first.get("kind"))
+            rec["canonical"] = first.get("iso") or mentions[0]["text"]
+        elif e["type"] == "TITLE" and any(s._.attrs.get("former") for s in e["spans"]):
+            rec["former"] = True
+        entities.append(rec)
+    facts = []
+    for f in doc._.facts or []:
+        f = dict(f)
+        a, b = _raw(doc, *f["evidence"])
+        f["evidence"] = {"start": a, "end": b}
+        facts.append(f)
+    title = next((ln.strip() for ln in raw.split("\n") if ln.strip()), None)
+    obj = {
+        "schema_version": SCHEMA_VERSION,
+        "doc_id": meta.get("doc_id") or make_doc_id(raw),
+        "source": source,
+        "title": meta.get("title") or title,
+        "outlet": _outlet(raw, meta),
+        "url": meta.get("url"),
+        "date": meta.get("date"),
+        "length": len(raw),
+        "entities": entities,
+        "facts": facts,
+    }
+    return validate(obj, raw)
+
+
+def extract(text: str, source: str = "<text>", meta: dict[str, Any] | None = None) -> Article:
+    """Raw article text -> validated output object."""
+    return build(process(text, meta), source)

@@ -1,0 +1,166 @@
+"""The blank Vietnamese ``Language`` whose tokenizer is underthesea's word segmentation.
+
+``make_doc(raw)`` normalizes the raw text (keeping the map back to it), segments
+each line into words with underthesea's CRF word segmenter (the model that ships
+inside the package; nothing is downloaded) and builds a spaCy ``Doc`` over the
+normalized text.  Doc extensions carry the raw text, the offset map and the
+article's metadata; later stages add their own layers.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from os.path import dirname, join
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.util import registry
+from spacy.tokens import Doc, Span, Token
+from spacy.vocab import Vocab
+
+from .normalize import normalize
+
+LANG_NAME = "vi_press"
+
+
+def _set_extensions() -> None:
+    for name, default in (
+        ("raw_text", None),        # the article as read
+        ("offset_map", None),      # normalize.OffsetMap
+        ("meta", None),            # dict: source, doc_id, date, title, url
+        ("facts", None),           # list of fact dicts (facts stage)
+        ("entities", None),        # list of resolved entity records (resolve stage)
+        ("outlet", None),          # the article's own outlet (byline stage)
+    ):
+        if not Doc.has_extension(name):
+            Doc.set_extension(name, default=default)
+    if not Token.has_extension("pos_ut"):
+        Token.set_extension("pos_ut", default="")
+    for name in ("canonical", "attrs"):
+        if not Span.has_extension(name):
+            Span.set_extension(name, default=None)
+
+
+_set_extensions()
+
+
+class _Segmenter:
+    """underthesea's regex pre-tokenizer + CRF word segmenter, used on exact substrings."""
+
+    def __init__(self) -> None:
+        from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
+        from underthesea.pipeline import word_tokenize as wt
+        from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
+
+        self._tokenize = tokenize
+        self._model = FastCRFSequenceTagger()
+        self._model.load(join(dirname(wt.__file__), "models", "ws_crf_vlsp2013_20230727"))
+
+    def words(self, line: str) -> list[tuple[int, int]]:
+        """Word spans (start, end) of one line; multi-syllable words are one span."""
+        tokens = self._tokenize(line, use_character_normalize=False, use_token_normalize=False)
+        if not tokens:
+            return []
+        spans: list[tuple[int, int]] = []
+        pos = 0
+        for tok in tokens:
+            i = line.find(tok, pos)
+            if i < 0:  # the pre-tokenizer changed a character: skip over whitespace instead
+                i = pos
+                while i < len(line) and line[i].isspace():
+                    i += 1
+                spans.append((i, min(len(line), i + len(tok))))
+            else:
+                spans.append((i, i + len(tok)))
+            pos = spans[-1][1]
+        tags = self._model.predict([[t] for t in tokens])
+        out: list[tuple[int, int]] = []
+        for (s, e), tag in zip(spans, tags):
+            if tag == "I-W" and out and line[out[-1][1]:s] == " ":
+                out[-1] = (out[-1][0], e)
+            else:
+                out.append((s, e))
+        return out
+
+
+@lru_cache(maxsize=1)
+def segmenter() -> _Segmenter:
+    return _Segmenter()
+
+
+class VietnameseTokenizer:
+    """Callable tokenizer: raw text -> ``Doc`` over the normalized text."""
+
+    def __init__(self, vocab: Vocab) -> None:
+        self.vocab = vocab
+
+    def __call__(self, raw: str) -> Doc:
+        text, omap = normalize(raw)
+        seg = segmenter()
+        bounds: list[tuple[int, int]] = []
+        offset = 0
+        for line in text.split("\n"):
+            bounds.extend((offset + s, offset + e) for s, e in seg.words(line))
+            offset += len(line) + 1
+        words: list[str] = []
+        spaces: list[bool] = []
+        cursor = 0
+        for s, e in bounds:
+            self._gap(text[cursor:s], words, spaces)
+            words.append(text[s:e])
+            spaces.append(False)
+            cursor = e
+        self._gap(text[cursor:], words, spaces)
+        doc = Doc(self.vocab, words=words, spaces=spaces)
+        doc._.raw_text = raw
+        doc._.offset_map = omap
+        doc._.meta = {}
+        return doc
+
+    @staticmethod
+    def _gap(gap: str, words: list[str], spaces: list[bool]) -> None:
+        if not gap:
+            return
+        if gap[0] == " " and words:
+            spaces[-1] = True
+            gap = gap[1:]
+        if gap:
+            words.append(gap)
+            spaces.append(False)
+
+    # spaCy serialization hooks (the tokenizer has no state of its own)
+    def to_bytes(self, **kwargs: Any) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs: Any) -> "VietnameseTokenizer":
+        return self
+
+    def to_disk(self, path: Any, **kwargs: Any) -> None:
+        return None
+
+    def from_disk(self, path: Any, **kwargs: Any) -> "VietnameseTokenizer":
+        return self
+
+
+TOKENIZER_NAME = "vnextract.UndertheseaTokenizer.v1"
+
+
+@registry.tokenizers(TOKENIZER_NAME)
+def _tokenizer_factory():  # type: ignore[no-untyped-def]
+    def make(nlp):  # type: ignore[no-untyped-def]
+        return VietnameseTokenizer(nlp.vocab)
+
+    return make
+
+
+STAGES = ("vi_sentences", "vi_pos", "vi_numbers", "vi_entities", "vi_resolve", "vi_facts")
+
+
+def create_nlp() -> Language:
+    """A blank Vietnamese pipeline with every stage added, in order."""
+    from . import stages  # noqa: F401  (registers the factories)
+
+    nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_NAME}}})
+    for name in STAGES:
+        nlp.add_pipe(name)
+    return nlp

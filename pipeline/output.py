@@ -1,0 +1,169 @@
+"""The output contract (CONTRACT section 1) as pydantic models, and the builder
+that turns a processed ``Doc`` into a validated :class:`Article`.
+
+Validation with the article text in the context (``Article.model_validate(obj,
+context={"text": raw})``) also checks that every mention's ``text[start:end]``
+is its surface and that every evidence span lies inside the text; the builder
+always validates that way, so an object that breaks the contract is never
+written.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+
+SCHEMA_VERSION = "1.0"
+EntityType = Literal["PERSON", "TITLE", "ORGANIZATION", "LOCATION", "NUMBER", "DATE"]
+Qualifier = Literal["exact", "approx", "more_than", "less_than", "at_least", "at_most"]
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+def _text_of(info: ValidationInfo) -> str | None:
+    ctx = info.context or {}
+    return ctx.get("text")
+
+
+class Span(_Strict):
+    start: int = Field(ge=0)
+    end: int = Field(ge=0)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> "Span":
+        if self.end < self.start:
+            raise ValueError(f"end {self.end} before start {self.start}")
+        return self
+
+
+class Mention(Span):
+    text: str = Field(description="the surface: the article text [start:end]")
+
+    @model_validator(mode="after")
+    def _surface(self, info: ValidationInfo) -> "Mention":
+        text = _text_of(info)
+        if text is not None and text[self.start:self.end] != self.text:
+            raise ValueError(f"text[{self.start}:{self.end}] is {text[self.start:self.end]!r}, not {self.text!r}")
+        if self.end == self.start:
+            raise ValueError("empty mention")
+        return self
+
+
+class Entity(_Strict):
+    id: str = Field(pattern=r"^E\d+$")
+    type: EntityType
+    text: str = Field(description="surface of the first mention")
+    canonical: str = Field(min_length=1)
+    mentions: list[Mention] = Field(min_length=1)
+    value: float | int | None = None
+    unit: str | None = None
+    kind: str | None = None
+    qualifier: Qualifier | None = None
+    iso: str | None = None
+    former: bool | None = None
+
+    @model_validator(mode="after")
+    def _first_mention(self) -> "Entity":
+        if self.mentions[0].text != self.text:
+            raise ValueError("entity text must be the surface of its first mention")
+        if self.type == "NUMBER" and self.kind is None:
+            raise ValueError("a NUMBER carries a kind")
+        return self
+
+
+class PositionFact(_Strict):
+    type: Literal["position"] = "position"
+    person: str = Field(min_length=1)
+    title: str = Field(min_length=1)
+    organization: str | None
+    person_id: str | None = None
+    title_id: str | None = None
+    organization_id: str | None = None
+    former: bool | None = None
+    evidence: Span
+
+
+class QuantityFact(_Strict):
+    type: Literal["quantity"] = "quantity"
+    value: float | int | None
+    unit: str | None
+    qualifier: Qualifier
+    subject: str | None = None
+    number_id: str | None = None
+    evidence: Span
+
+
+Fact = Annotated[Union[PositionFact, QuantityFact], Field(discriminator="type")]
+
+
+class Article(_Strict):
+    schema_version: Literal["1.0"] = SCHEMA_VERSION
+    doc_id: str = Field(pattern=r"^[0-9a-f]{16}$")
+    source: str
+    title: str | None = None
+    outlet: str | None = None
+    url: str | None = None
+    date: str | None = None
+    length: int = Field(ge=0, description="length of the article text, in Python characters")
+    entities: list[Entity]
+    facts: list[Fact]
+
+    @field_validator("facts")
+    @classmethod
+    def _evidence_inside(cls, facts: list, info: ValidationInfo) -> list:
+        length = info.data.get("length")
+        text = _text_of(info)
+        limit = len(text) if text is not None else length
+        for f in facts:
+            if limit is not None and f.evidence.end > limit:
+                raise ValueError(f"evidence {f.evidence.start}:{f.evidence.end} lies outside the text ({limit})")
+        return facts
+
+    @model_validator(mode="after")
+    def _references(self, info: ValidationInfo) -> "Article":
+        text = _text_of(info)
+        if text is not None and len(text) != self.length:
+            raise ValueError("length does not match the text")
+        ids = {e.id: e for e in self.entities}
+        if len(ids) != len(self.entities):
+            raise ValueError("duplicate entity ids")
+        for e in self.entities:
+            for m in e.mentions:
+                if m.end > self.length:
+                    raise ValueError(f"mention {m.start}:{m.end} lies outside the text")
+        for f in self.facts:
+            refs = (("person_id", "PERSON"), ("title_id", "TITLE"), ("organization_id", None)) \
+                if isinstance(f, PositionFact) else (("number_id", "NUMBER"),)
+            for attr, want in refs:
+                ref = getattr(f, attr)
+                if ref is None:
+                    continue
+                if ref not in ids:
+                    raise ValueError(f"{attr} {ref} names no entity")
+                if want and ids[ref].type != want:
+                    raise ValueError(f"{attr} {ref} is a {ids[ref].type}, not a {want}")
+        return self
+
+
+def json_schema() -> dict[str, Any]:
+    schema = Article.model_json_schema()
+    schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
+    schema["$id"] = f"https://vnextract/schema/article-{SCHEMA_VERSION}.json"
+    return schema
+
+
+def make_doc_id(text: str) -> str:
+    """Stable id: the same text (as read) gives the same id on every machine."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+def validate(obj: dict[str, Any], text: str | None = None) -> Article:
+    return Article.model_validate(obj, context={"text": text} if text is not None else None)
+
+
+def dumps(article: Article) -> str:
+    return json.dumps(article.model_dump(mode="json", exclude_none=True), ensure_ascii=False, indent=1) + "\n"

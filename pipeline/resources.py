@@ -1,0 +1,174 @@
+"""Compiled patterns and lexicons, loaded once per process.
+
+Every regular expression of the tagging stages is compiled here (with the
+``regex`` package for Unicode classes) and every lexicon is read from
+``pipeline/data`` here, so that the stages only look things up.
+"""
+from __future__ import annotations
+
+import unicodedata
+from functools import lru_cache
+from importlib import resources as _ir
+from typing import Iterable
+
+import regex
+
+DATA = _ir.files("pipeline") / "data"
+
+# ---------------------------------------------------------------- characters
+#: one-character substitutions of normalization ("" deletes the character)
+CHAR_MAP: dict[str, str] = {
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
+    "\u2033": '"', "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+    "\u2212": "-", "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ",
+    "\u3000": " ", "\t": " ", "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "",
+    "\u00ad": "", "\r": "", "\u2028": "\n", "\u2029": "\n", "\x0b": "\n", "\x0c": "\n",
+    "\u2026": "\u2026",
+}
+
+_TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+
+
+def split_tone(ch: str) -> tuple[str, str]:
+    """Split a precomposed vowel into (vowel without tone, tone combining mark)."""
+    d = unicodedata.normalize("NFD", ch)
+    tone = "".join(c for c in d if c in _TONES)
+    base = "".join(c for c in d if c not in _TONES)
+    return unicodedata.normalize("NFC", base), tone
+
+
+def add_tone(ch: str, tone: str) -> str:
+    return unicodedata.normalize("NFC", ch + tone)
+
+
+# oa/oe/uy open syllables with the tone on the second vowel (old style)
+OLD_TONE_RE = regex.compile(
+    r"(?<![qQ])([oO])([àáảãạÀÁẢÃẠèéẻẽẹÈÉẺẼẸ])(?![\p{L}])"
+    r"|(?<![qQ])([uU])([ỳýỷỹỵỲÝỶỸỴ])(?![\p{L}])"
+)
+
+
+def old_tone_repl(m: regex.Match) -> str:
+    first = m.group(1) or m.group(3)
+    second = m.group(2) or m.group(4)
+    base, tone = split_tone(second)
+    return add_tone(first, tone) + base
+
+
+# ---------------------------------------------------------------- tokens
+SYLLABLE_RE = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}&'.\-]*")
+UPPER_START_RE = regex.compile(r"^\p{Lu}")
+WORD_CHAR_RE = regex.compile(r"[\p{L}\p{N}]")
+ALL_CAPS_RE = regex.compile(r"^[\p{Lu}\d&\-.]{2,}$")
+SENT_END_RE = regex.compile(r"^[.!?\u2026]+$")
+
+
+def is_cap(s: str) -> bool:
+    return bool(s) and bool(UPPER_START_RE.match(s))
+
+
+# ---------------------------------------------------------------- lexicons
+def _lines(name: str) -> Iterable[list[str]]:
+    path = DATA / name
+    if not path.is_file():
+        return []
+    rows = []
+    for line in path.read_text(encoding="utf-8").splitlines():
+        line = line.rstrip()
+        if not line.strip() or line.lstrip().startswith("#"):
+            continue
+        rows.append([unicodedata.normalize("NFC", c.strip()) for c in line.split("\t")])
+    return rows
+
+
+def nfc(s: str) -> str:
+    return unicodedata.normalize("NFC", s)
+
+
+@lru_cache(maxsize=None)
+def surnames() -> frozenset[str]:
+    return frozenset(r[0] for r in _lines("surnames.txt"))
+
+
+@lru_cache(maxsize=None)
+def honorifics() -> dict[str, str]:
+    """form (lowercased) -> kind"""
+    return {r[0].lower(): (r[1] if len(r) > 1 else "address") for r in _lines("honorifics.tsv")}
+
+
+@lru_cache(maxsize=None)
+def titles() -> dict[str, tuple[str, str]]:
+    """title (lowercased) -> (category, body_hint)"""
+    out = {}
+    for r in _lines("titles.tsv"):
+        cat = r[1] if len(r) > 1 else "generic"
+        hint = r[2] if len(r) > 2 and r[2] != "-" else ""
+        out[r[0].lower()] = (cat, hint)
+    return out
+
+
+@lru_cache(maxsize=None)
+def org_heads() -> dict[str, tuple[str, str]]:
+    """form (exact case for abbreviations, else lowercased) -> (canonical, class)"""
+    out = {}
+    for r in _lines("org_heads.tsv"):
+        canon = r[1] if len(r) > 1 and r[1] else r[0]
+        cls = r[2] if len(r) > 2 else "dept"
+        out[r[0]] = (canon, cls)
+    return out
+
+
+@lru_cache(maxsize=None)
+def admin_units() -> dict[str, tuple[str, str]]:
+    """form -> (canonical, level)"""
+    return {r[0]: ((r[1] if len(r) > 1 and r[1] else r[0]), (r[2] if len(r) > 2 else "")) for r in _lines("admin_units.tsv")}
+
+
+@lru_cache(maxsize=None)
+def places_vn() -> dict[str, tuple[str, str]]:
+    """form -> (canonical, level)"""
+    return {r[0]: ((r[1] if len(r) > 1 and r[1] else r[0]), (r[2] if len(r) > 2 else "")) for r in _lines("places_vn.tsv")}
+
+
+@lru_cache(maxsize=None)
+def countries() -> dict[str, tuple[str, str]]:
+    """form -> (canonical, kind)"""
+    return {r[0]: ((r[1] if len(r) > 1 and r[1] else r[0]), (r[2] if len(r) > 2 else "country")) for r in _lines("countries.tsv")}
+
+
+@lru_cache(maxsize=None)
+def name_stopwords() -> frozenset[str]:
+    return frozenset(r[0] for r in _lines("name_stopwords.txt"))
+
+
+@lru_cache(maxsize=None)
+def abbreviations() -> dict[str, str]:
+    """abbreviation -> expansion (contract section 3 and more)."""
+    out: dict[str, str] = {}
+    for name in ("abbreviations_scoring.tsv", "abbreviations.tsv"):
+        for r in _lines(name):
+            if len(r) > 1:
+                out.setdefault(r[0], r[1])
+    return out
+
+
+@lru_cache(maxsize=None)
+def abbreviation_re() -> regex.Pattern:
+    keys = sorted(abbreviations(), key=len, reverse=True)
+    if not keys:
+        return regex.compile(r"(?!x)x")
+    alt = "|".join(regex.escape(k) for k in keys)
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alt})(?![\p{{L}}\p{{N}}])")
+
+
+def expand_abbreviations(s: str) -> str:
+    table = abbreviations()
+    out = abbreviation_re().sub(lambda m: table[m.group(0)], s)
+    return regex.sub(r"\s+", " ", out).strip()
+
+
+def fold_key(s: str) -> str:
+    """Grouping key of a canonical form: casefolded, single-spaced, dashes spaced."""
+    s = regex.sub(r"\s*-\s*", " - ", s.casefold())
+    return regex.sub(r"\s+", " ", s).strip()

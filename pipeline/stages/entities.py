@@ -1,0 +1,464 @@
+"""Tag PERSON, TITLE, ORGANIZATION and LOCATION mentions by mechanism.
+
+The stage works sentence by sentence on *syllables* (the word segmenter may
+glue or split a name differently from the lexicons), each carrying its char
+span, its token's POS tag and whether the token is a multi-syllable proper
+noun.  Lexicons (``pipeline/data``) give honorifics, titles, organization head
+nouns, administrative units and place names; grammar rules give the spans:
+
+* ORGANIZATION = head noun + name part (capitalized words, ``và``/``-`` joining
+  capitalized words, a few lowercase nouns) + complement (an administrative
+  unit with or without its name, a place, a parent body); coordinated heads
+  share the complement of the last one; ellipses are filled from the document.
+* TITLE = title word with its modifiers (Phó, Thứ nhất, Thường trực, Quyền);
+  ``nguyên``/``cựu`` before it mark it former.
+* PERSON = a capitalized run that opens with a surname, or follows an
+  honorific or a title; a short reference is merged into its full name later.
+* LOCATION = an administrative unit with its name, a province, a country.
+
+Mentions are kept as ``doc.spans['mentions']`` (SpanGroup, overlaps allowed)
+with ``span._.attrs`` holding the exact char offsets and what the linker needs.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
+
+from .. import resources as R
+
+
+@dataclass
+class Syl:
+    text: str
+    start: int
+    end: int
+    tok: int          # token index in the doc
+    tag: str          # POS of the token
+    first: bool       # first syllable of its token
+    tok_len: int      # syllables in its token
+
+    @property
+    def cap(self) -> bool:
+        return R.is_cap(self.text)
+
+    @property
+    def low(self) -> str:
+        return self.text.lower()
+
+
+@dataclass
+class Mention:
+    label: str
+    start: int        # first syllable index
+    end: int          # one past the last syllable
+    canonical: str = ""
+    attrs: dict = field(default_factory=dict)
+
+
+def _syllables(sent: Span) -> list[Syl]:
+    out: list[Syl] = []
+    for tok in sent:
+        if tok.is_space:
+            continue
+        parts = R.SYLLABLE_RE.finditer(tok.text) if " " in tok.text else None
+        if parts is None:
+            out.append(Syl(tok.text, tok.idx, tok.idx + len(tok.text), tok.i, tok.tag_, True, 1))
+            continue
+        pieces = [(m.group(0), m.start()) for m in R.SYLLABLE_RE.finditer(tok.text)]
+        pieces = [(p, s) for p, s in (_split_space(tok.text))]
+        for k, (p, s) in enumerate(pieces):
+            out.append(Syl(p, tok.idx + s, tok.idx + s + len(p), tok.i, tok.tag_, k == 0, len(pieces)))
+    return out
+
+
+def _split_space(text: str) -> list[tuple[str, int]]:
+    out, pos = [], 0
+    for part in text.split(" "):
+        if part:
+            out.append((part, pos))
+        pos += len(part) + 1
+    return out
+
+
+# ------------------------------------------------------------------ lexicon trie
+class Trie:
+    """Longest match of syllable sequences; keys are tuples of syllables."""
+
+    def __init__(self, entries: dict[str, object], lower: bool) -> None:
+        self.lower = lower
+        self.root: dict = {}
+        for form, value in entries.items():
+            key = form.split()
+            if lower:
+                key = [k.lower() for k in key]
+            node = self.root
+            for k in key:
+                node = node.setdefault(k, {})
+            node[None] = (form, value)
+
+    def match(self, syls: list[Syl], i: int) -> tuple[int, str, object] | None:
+        node, best, j = self.root, None, i
+        while j < len(syls):
+            k = syls[j].low if self.lower else syls[j].text
+            if k not in node:
+                break
+            node = node[k]
+            j += 1
+            if None in node:
+                best = (j, *node[None])
+        return best
+
+
+class Lex:
+    _inst: "Lex | None" = None
+
+    def __init__(self) -> None:
+        self.honor = Trie(R.honorifics(), lower=True)
+        self.titles = Trie(R.titles(), lower=True)
+        heads = R.org_heads()
+        self.heads_exact = Trie({k: v for k, v in heads.items()}, lower=False)
+        self.heads_lower = Trie({k: v for k, v in heads.items() if not R.ALL_CAPS_RE.match(k.split()[0])}, lower=True)
+        self.units = Trie(R.admin_units(), lower=False)
+        self.units_lower = Trie(R.admin_units(), lower=True)
+        places = dict(R.places_vn())
+        self.places = Trie(places, lower=False)
+        self.countries = Trie(R.countries(), lower=False)
+        self.surnames = R.surnames()
+        self.stop = R.name_stopwords()
+
+    @classmethod
+    def get(cls) -> "Lex":
+        if cls._inst is None:
+            cls._inst = cls()
+        return cls._inst
+
+
+MODIFIERS_BEFORE = ("phó", "quyền")
+MODIFIERS_AFTER = (("thứ", "nhất"), ("thường", "trực"))
+FORMER = {"nguyên", "cựu"}
+NEW = {"tân"}
+JOINERS_TITLE = {",", "-", "kiêm", "và", "–"}
+FUNCTION_WORDS = {
+    "của", "tại", "ở", "với", "cho", "đã", "đang", "sẽ", "là", "được", "bị", "có", "này", "đó",
+    "các", "những", "trong", "theo", "về", "từ", "đến", "khi", "để", "do", "vì", "nên", "thì",
+    "mà", "cũng", "vẫn", "còn", "rất", "không", "chưa", "và", "hoặc", "nhưng", "như", "qua",
+    "trên", "dưới", "sau", "trước", "ngày", "tháng", "năm", "lần", "vừa", "mới", "nay", "hôm",
+    "đây", "kiêm", "cùng", "gồm", "thuộc", "nhằm", "bằng", "phải", "cần", "nhiều", "mọi", "mỗi",
+}
+
+
+def _cap_run(syls: list[Syl], i: int, lex: Lex, max_len: int = 6) -> int:
+    """End of the run of capitalized name syllables starting at i."""
+    j = i
+    while j < len(syls) and j - i < max_len:
+        s = syls[j]
+        if not s.cap or not R.WORD_CHAR_RE.search(s.text) or s.text[:1].isdigit():
+            break
+        if j > i and (lex.titles.match(syls, j) or lex.heads_exact.match(syls, j) or lex.honor.match(syls, j)):
+            if not (s.tok == syls[j - 1].tok):
+                break
+        if R.ALL_CAPS_RE.match(s.text) and len(s.text) > 1 and j == i:
+            break
+        j += 1
+    return j
+
+
+class SentenceTagger:
+    def __init__(self, syls: list[Syl], lex: Lex, sent_start_is_line: bool) -> None:
+        self.s = syls
+        self.lex = lex
+        self.out: list[Mention] = []
+        self.taken = [False] * len(syls)
+
+    # -------------------------------------------------------------- helpers
+    def _take(self, m: Mention) -> Mention:
+        self.out.append(m)
+        for k in range(m.start, m.end):
+            self.taken[k] = True
+        return m
+
+    def text(self, i: int, j: int) -> str:
+        return " ".join(s.text for s in self.s[i:j])
+
+    def is_person_token(self, i: int) -> bool:
+        s = self.s[i]
+        if not (s.first and s.tok_len >= 2 and s.text in self.lex.surnames):
+            return False
+        return all(x.cap for x in self.s[i:i + s.tok_len])
+
+    # -------------------------------------------------------------- locations
+    def location(self, i: int) -> tuple[int, str, str] | None:
+        """(end, canonical, level) of a location starting at i."""
+        lex, s = self.lex, self.s
+        u = lex.units.match(s, i) or (lex.units_lower.match(s, i) if s[i].low == s[i].text else None)
+        if u:
+            j, form, (canon, level) = u
+            k = _cap_run(s, j, lex, 5)
+            if k > j and not self.is_person_token(j):
+                name = self.text(j, k)
+                canon_name = R.places_vn().get(name, (name, ""))[0]
+                if canon_name.lower().startswith(canon.lower() + " "):
+                    return k, canon_name, level
+                return k, f"{canon} {name}", level
+            return None
+        p = lex.places.match(s, i)
+        if p:
+            j, form, (canon, level) = p
+            return j, canon, level or "province"
+        c = lex.countries.match(s, i)
+        if c:
+            j, form, (canon, kind) = c
+            return j, canon, kind or "country"
+        return None
+
+    def bare_unit(self, i: int) -> tuple[int, str, str] | None:
+        lex, s = self.lex, self.s
+        u = lex.units.match(s, i) or lex.units_lower.match(s, i)
+        if u:
+            j, form, (canon, level) = u
+            return j, canon, level
+        return None
+
+    # -------------------------------------------------------------- organizations
+    def head(self, i: int) -> tuple[int, str, str] | None:
+        s = self.s
+        if not s[i].cap:
+            return None
+        h = self.lex.heads_exact.match(s, i) or self.lex.heads_lower.match(s, i)
+        if h:
+            j, form, (canon, cls) = h
+            return j, canon, cls
+        return None
+
+    def organization(self, i: int) -> Mention | None:
+        h = self.head(i)
+        if not h:
+            return None
+        s, lex = self.s, self.lex
+        j, canon_head, cls = h
+        # nested heads: "Ban Thường vụ Đảng ủy ...", "Văn phòng UBND tỉnh"
+        name_parts: list[str] = [canon_head]
+        k = j
+        named = cls in ("fixed", "ministry", "international", "media", "foreign")
+        while k < len(s):
+            x = s[k]
+            if x.text in {",", ";", ":", "(", ")", '"', ".", "!", "?"}:
+                break
+            if self.is_person_token(k) or lex.honor.match(s, k) or lex.titles.match(s, k):
+                break
+            if lex.units.match(s, k) or (x.low == x.text and lex.units_lower.match(s, k)):
+                break
+            nh = self.head(k)
+            if nh and k > j:
+                if s[k - 1].text in {"-", "và", ","}:
+                    break
+                # nested parent body: keep its canonical form
+                name_parts.append(nh[1])
+                k = nh[0]
+                named = named or nh[2] in ("fixed", "ministry")
+                continue
+            if nh and k == j:
+                name_parts.append(nh[1])
+                k = nh[0]
+                continue
+            if x.low in {"và", "-", "&"} and k + 1 < len(s) and s[k + 1].cap and not self.head(k + 1):
+                name_parts.append(x.text)
+                k += 1
+                continue
+            if x.cap and R.WORD_CHAR_RE.search(x.text):
+                abbr = R.abbreviations().get(x.text)
+                name_parts.append(abbr or x.text)
+                named = True
+                k += 1
+                continue
+            if x.text[:1].isdigit() and named:
+                name_parts.append(x.text)
+                k += 1
+                continue
+            if named and x.low == x.text and x.tag in ("N", "A", "Nc") and x.low not in FUNCTION_WORDS:
+                name_parts.append(x.text)
+                k += 1
+                continue
+            break
+        # trailing lowercase words only count when something capitalized follows them
+        while len(name_parts) > 1 and k > j and s[k - 1].low == s[k - 1].text and not s[k - 1].text[:1].isdigit() \
+                and s[k - 1].low not in {"trung", "ương", "nhân", "dân"} and self._is_dangling(k - 1):
+            name_parts.pop()
+            k -= 1
+        complement = ""
+        comp_level = ""
+        loc = self.location(k) if k < len(s) else None
+        if loc:
+            complement, comp_level = loc[1], loc[2]
+            k = loc[0]
+        elif k < len(s):
+            bu = self.bare_unit(k)
+            if bu and (k + 1 >= len(s) or not s[bu[0]:bu[0] + 1] or not s[bu[0]].cap):
+                complement, comp_level = "?" + bu[1], bu[2]
+                k = bu[0]
+        m = Mention("ORGANIZATION", i, k)
+        m.attrs = {
+            "name": " ".join(name_parts),
+            "cls": cls,
+            "complement": complement,
+            "level": comp_level,
+            "named": named or bool(complement),
+        }
+        return m
+
+    def _is_dangling(self, k: int) -> bool:
+        return self.s[k].tag not in ("N", "Np")
+
+    # -------------------------------------------------------------- titles
+    def title(self, i: int) -> Mention | None:
+        s, lex = self.s, self.lex
+        start = i
+        former = False
+        k = i
+        while k < len(s) and s[k].low in MODIFIERS_BEFORE:
+            k += 1
+        t = lex.titles.match(s, k)
+        if not t:
+            return None
+        j, form, (cat, hint) = t
+        while j + 1 < len(s) and (s[j].low, s[j + 1].low) in MODIFIERS_AFTER:
+            j += 2
+        if start > 0 and s[start - 1].low in FORMER:
+            former = True
+        text = self.text(start, j)
+        m = Mention("TITLE", start, j, canonical=_title_case(text))
+        m.attrs = {"former": former, "category": cat, "hint": hint}
+        return m
+
+    # -------------------------------------------------------------- persons
+    def person(self, i: int, triggered: bool) -> Mention | None:
+        s, lex = self.s, self.lex
+        if not s[i].cap or s[i].text[:1].isdigit():
+            return None
+        if lex.units.match(s, i) and not triggered:
+            return None
+        if not triggered:
+            if s[i].text not in lex.surnames:
+                return None
+            if s[i].text in lex.stop and not self.is_person_token(i):
+                return None
+        j = _cap_run(s, i, lex, 5 if triggered else 4)
+        if j == i:
+            return None
+        # a place or an organization is not a name
+        if not triggered and (lex.places.match(s, i) or lex.countries.match(s, i)):
+            pm = lex.places.match(s, i) or lex.countries.match(s, i)
+            if pm and pm[0] >= j:
+                return None
+        if not triggered and j - i < 2:
+            return None
+        if triggered and j - i == 1 and (lex.places.match(s, i) or lex.countries.match(s, i)):
+            return None
+        m = Mention("PERSON", i, j, canonical=self.text(i, j))
+        m.attrs = {"short": j - i == 1}
+        return m
+
+    # -------------------------------------------------------------- main loop
+    def run(self) -> list[Mention]:
+        s, lex = self.s, self.lex
+        i = 0
+        trigger = False
+        while i < len(s):
+            if self.taken[i]:
+                i += 1
+                continue
+            hon = lex.honor.match(s, i)
+            if hon and not (s[i].cap and lex.titles.match(s, i)):
+                j = hon[0]
+                p = self.person(j, True) if j < len(s) else None
+                if p:
+                    self._take(p)
+                    i = p.end
+                    continue
+                i = j
+                continue
+            t = self.title(i)
+            if t:
+                self._take(t)
+                i = t.end
+                # title + org + person, title + person
+                o = self.organization(i) if i < len(s) else None
+                if o:
+                    self._take(o)
+                    i = o.end
+                elif i < len(s):
+                    loc = self.location(i)
+                    if loc and loc[2] in ("country", "territory"):
+                        self._take(Mention("LOCATION", i, loc[0], canonical=loc[1], attrs={"level": loc[2]}))
+                        i = loc[0]
+                    elif loc is None and s[i].cap and t.attrs.get("hint") and not self.is_person_token(i):
+                        # "Bộ trưởng Công Thương": the body named after the title's head noun
+                        k = i
+                        while k < len(s) and s[k].cap and not self.is_person_token(k) and not lex.titles.match(s, k):
+                            k += 1
+                        if k > i and t.attrs["hint"] not in ("country",):
+                            o = Mention("ORGANIZATION", i, k)
+                            o.attrs = {"name": f"{t.attrs['hint']} {self.text(i, k)}", "cls": "dept",
+                                       "complement": "", "level": "", "named": True, "from_title": True}
+                            self._take(o)
+                            i = k
+                if i < len(s):
+                    p = self.person(i, True) if (s[i].cap and not lex.titles.match(s, i) and not self.head(i)) else None
+                    if p and (self.is_person_token(i) or s[i].text in lex.surnames or not lex.places.match(s, i)):
+                        self._take(p)
+                        i = p.end
+                continue
+            o = self.organization(i)
+            if o and (o.attrs["named"] or o.attrs["cls"] in ("admin", "party", "fixed", "state")):
+                self._take(o)
+                i = o.end
+                continue
+            loc = self.location(i)
+            if loc:
+                self._take(Mention("LOCATION", i, loc[0], canonical=loc[1], attrs={"level": loc[2]}))
+                i = loc[0]
+                continue
+            p = self.person(i, False)
+            if p:
+                self._take(p)
+                i = p.end
+                continue
+            i += 1
+        return self.out
+
+
+def _title_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def tag_sentence(syls: list[Syl]) -> list[Mention]:
+    return SentenceTagger(syls, Lex.get(), True).run()
+
+
+@Language.component(
+    "vi_entities",
+    assigns=["doc.spans", "doc.ents"],
+    requires=["token.is_sent_start", "token.tag"],
+)
+def vi_entities(doc: Doc) -> Doc:
+    group: list[Span] = []
+    for sent in doc.sents:
+        syls = _syllables(sent)
+        if not syls:
+            continue
+        for m in tag_sentence(syls):
+            a, b = syls[m.start].start, syls[m.end - 1].end
+            span = doc.char_span(a, b, label=m.label, alignment_mode="expand")
+            if span is None:
+                continue
+            span._.attrs = dict(m.attrs, start=a, end=b, label=m.label, sent_start=sent.start_char,
+                                sent_end=sent.end_char, text=doc.text[a:b])
+            span._.canonical = m.canonical or doc.text[a:b]
+            group.append(span)
+    doc.spans["mentions"] = group
+    numbers = list(doc.spans["numbers"]) if "numbers" in doc.spans else []
+    doc.ents = filter_spans(group + numbers)
+    return doc

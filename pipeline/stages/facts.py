@@ -1,0 +1,220 @@
+"""Link mentions into facts: ``position`` (person, title, organization) and
+``quantity`` (value, unit, qualifier, subject), each with its evidence sentence.
+
+Positions are read from *title chains*: a title with the body right after it
+(``Bí thư Đảng ủy``, ``Chủ tịch UBND phường X``, ``Tổng thống Mỹ``), joined to
+the next title by ``,`` ``-`` ``–`` ``kiêm`` ``và``; the chain belongs to the
+person right before it (``ông A, Bí thư ...``, ``A - Phó Chủ tịch ...``) or
+right after it (``Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên``).
+"""
+from __future__ import annotations
+
+from collections import Counter
+
+import regex
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .. import resources as R
+from ..normalize import canonical_text
+from .resolve import DocContext
+
+SEP = {"", ",", "-", "kiêm", "và", ", kiêm", "- kiêm", "và là", ", đồng thời là", "đồng thời là", "cũng là"}
+PERSON_BEFORE = {
+    "", ",", "-", "(", "là", "làm", "trở thành", "giữ chức", "giữ chức vụ", "đảm nhiệm", "đảm nhận",
+    "được bầu làm", "được bổ nhiệm làm", "tiếp tục được bổ nhiệm làm", "được bầu giữ chức",
+    "được bổ nhiệm giữ chức", "hiện là", "đương kim", "tiếp tục làm", "được bầu",
+}
+TITLE_TO_BODY = {
+    "bí thư": {"commune": "Đảng ủy", "district": "Đảng ủy", "province": "Tỉnh ủy", "city": "Thành ủy"},
+    "phó bí thư": {"commune": "Đảng ủy", "district": "Đảng ủy", "province": "Tỉnh ủy", "city": "Thành ủy"},
+    "chủ tịch": {"*": "Ủy ban nhân dân"},
+    "phó chủ tịch": {"*": "Ủy ban nhân dân"},
+}
+_WS = regex.compile(r"\s+")
+_HON_RE = None
+
+
+def _gap(doc: Doc, a: int, b: int) -> str:
+    g = _WS.sub(" ", doc.text[a:b]).strip().lower()
+    g = regex.sub(r"^(?:nguyên|cựu|tân)\b\s*", "", g)
+    g = regex.sub(r"\s*\b(?:nguyên|cựu|tân)$", "", g).strip()
+    return g
+
+
+def _strip_honorific(g: str) -> str:
+    hon = R.honorifics()
+    for h in sorted(hon, key=len, reverse=True):
+        if g.endswith(" " + h) or g == h:
+            return g[: len(g) - len(h)].strip()
+    return g
+
+
+def _level(canonical: str, attrs: dict) -> str:
+    low = canonical.lower()
+    if low.startswith(("phường ", "xã ", "thị trấn ")):
+        return "commune"
+    if low.startswith(("quận ", "huyện ", "thị xã ")):
+        return "district"
+    if low.startswith("thành phố "):
+        return "city"
+    return attrs.get("level") or "province"
+
+
+class Linker:
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.ctx = DocContext(doc)
+        ents = doc._.entities or []
+        self.orgs_by_prefix: Counter = Counter()
+        for e in ents:
+            if e["type"] == "ORGANIZATION":
+                self.orgs_by_prefix[e["canonical"]] += len(e["spans"])
+
+    def org_from_hint(self, hint: str) -> str | None:
+        """'Trường' -> the document's most mentioned school, 'Thành ủy' -> the city's."""
+        if not hint or hint == "country":
+            return None
+        if hint in ("Thành ủy", "Tỉnh ủy"):
+            prov = self.ctx.province_name()
+            if not prov:
+                return None
+            return f"{hint} {'Thành phố ' if hint == 'Thành ủy' and not prov.startswith('Thành phố') else ''}{prov}".replace("  ", " ")
+        best = [(n, c) for c, n in self.orgs_by_prefix.items() if c.lower().startswith(hint.lower() + " ")]
+        if best:
+            return max(best)[1]
+        if hint in ("Chính phủ", "Quốc hội"):
+            return hint
+        return None
+
+    def body_of(self, title: Span, target: Span | None) -> tuple[str | None, str | None]:
+        """(organization canonical, entity id) for a title and what follows it."""
+        ta = title._.attrs
+        if target is not None:
+            a = target._.attrs
+            if a["label"] == "ORGANIZATION":
+                return a.get("resolved"), a.get("entity_id") if a.get("resolved") else None
+            if a["label"] == "LOCATION":
+                canon = a.get("resolved") or target._.canonical
+                level = _level(canon, a)
+                if level in ("country", "territory"):
+                    return canon, a.get("entity_id")
+                base = title._.attrs.get("base", title._.canonical).lower()
+                table = TITLE_TO_BODY.get(base) or TITLE_TO_BODY.get(title._.canonical.lower())
+                if table:
+                    body = table.get(level) or table.get("*")
+                    if body == "Thành ủy" and not canon.lower().startswith("thành phố"):
+                        body = "Tỉnh ủy"
+                    if body in ("Tỉnh ủy", "Thành ủy"):
+                        name = canon.split(" ", 1)[1] if canon.lower().startswith(("tỉnh ", "thành phố ")) else canon
+                        return (f"{body} {name}" if body == "Tỉnh ủy" else f"{body} {canon}"), None
+                    return f"{body} {canon}", None
+                return None, None
+        return self.org_from_hint(ta.get("hint", "")), None
+
+    def positions(self) -> list[dict]:
+        doc = self.doc
+        facts: list[dict] = []
+        seen: set = set()
+        mentions = sorted(doc.spans.get("mentions", []), key=lambda s: s._.attrs["start"])
+        by_sent: dict[int, list[Span]] = {}
+        for m in mentions:
+            by_sent.setdefault(m._.attrs["sent_start"], []).append(m)
+        for sent_start, ms in by_sent.items():
+            chains = self._chains(ms)
+            for chain, i0, i1 in chains:
+                person = None
+                first = ms[i0]
+                if i0 > 0 and ms[i0 - 1]._.attrs["label"] == "PERSON":
+                    p = ms[i0 - 1]
+                    g = _strip_honorific(_gap(doc, p._.attrs["end"], first._.attrs["start"]))
+                    if g in PERSON_BEFORE:
+                        person = p
+                if person is None and i1 < len(ms) and ms[i1]._.attrs["label"] == "PERSON":
+                    p = ms[i1]
+                    g = _strip_honorific(_gap(doc, ms[i1 - 1]._.attrs["end"], p._.attrs["start"]))
+                    if g in {"", ",", "là", "-"}:
+                        person = p
+                if person is None or not person._.attrs.get("resolved"):
+                    continue
+                for title, target in chain:
+                    org, org_id = self.body_of(title, target)
+                    org = canonical_text(R.expand_abbreviations(org)) if org else None
+                    tcanon = title._.attrs.get("resolved") or title._.canonical
+                    key = (person._.attrs["resolved"], R.fold_key(tcanon), R.fold_key(org or ""))
+                    if key in seen:
+                        continue
+                    seen.add(key)
+                    a = title._.attrs
+                    fact = {
+                        "type": "position",
+                        "person": person._.attrs["resolved"],
+                        "title": tcanon,
+                        "organization": org,
+                        "person_id": person._.attrs.get("entity_id"),
+                        "title_id": a.get("entity_id"),
+                        "organization_id": org_id,
+                        "evidence": (a["sent_start"], a["sent_end"]),
+                    }
+                    if a.get("former"):
+                        fact["former"] = True
+                    facts.append(fact)
+        return facts
+
+    def _chains(self, ms: list[Span]) -> list[tuple[list[tuple[Span, Span | None]], int, int]]:
+        """Title chains in one sentence: ([(title, target)], first index, end index)."""
+        doc = self.doc
+        out = []
+        i = 0
+        while i < len(ms):
+            if ms[i]._.attrs["label"] != "TITLE":
+                i += 1
+                continue
+            start = i
+            chain: list[tuple[Span, Span | None]] = []
+            while i < len(ms) and ms[i]._.attrs["label"] == "TITLE":
+                t = ms[i]
+                target = None
+                if i + 1 < len(ms) and ms[i + 1]._.attrs["label"] in ("ORGANIZATION", "LOCATION"):
+                    g = _gap(doc, t._.attrs["end"], ms[i + 1]._.attrs["start"])
+                    if g in ("", "của"):
+                        target = ms[i + 1]
+                chain.append((t, target))
+                i += 2 if target is not None else 1
+                if i < len(ms) and ms[i]._.attrs["label"] == "TITLE":
+                    g = _gap(doc, ms[i - 1]._.attrs["end"], ms[i]._.attrs["start"])
+                    if g not in SEP:
+                        break
+                else:
+                    break
+            out.append((chain, start, i))
+        return out
+
+    def quantities(self) -> list[dict]:
+        facts = []
+        seen: set = set()
+        for m in self.doc.spans.get("numbers", []):
+            a = m._.attrs
+            if not a.get("is_quantity"):
+                continue
+            key = (a["value"], (a.get("unit") or "").lower())
+            if key in seen:
+                continue
+            seen.add(key)
+            facts.append({
+                "type": "quantity",
+                "value": a["value"],
+                "unit": a.get("unit"),
+                "qualifier": a.get("qualifier") or "exact",
+                "subject": None,
+                "number_id": a.get("entity_id"),
+                "evidence": (a["sent_start"], a["sent_end"]),
+            })
+        return facts
+
+
+@Language.component("vi_facts", assigns=["doc._.facts"], requires=["doc._.entities"])
+def vi_facts(doc: Doc) -> Doc:
+    linker = Linker(doc)
+    doc._.facts = linker.positions() + linker.quantities()
+    return doc

@@ -1,0 +1,217 @@
+"""Resolve mentions into document entities.
+
+* organizations: fill ellipses from the document (``UBND phường`` → the ward
+  the article is about, ``Sở Y tế`` → the province), distribute a shared
+  complement over coordinated bodies, expand abbreviations in ``canonical``;
+* persons: merge short references (``ông Nam``, ``ông Diaz-Canel``,
+  ``Miguel Diaz``) into the full name; a lone given name with no full form is
+  not emitted;
+* titles and locations: one entity per canonical form.
+
+The result is ``doc._.entities``: a list of dicts with ``id``, ``type``,
+``canonical``, ``mentions`` (normalized char spans) and ``spans`` (the
+``Span`` objects, for the linker).
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from .. import resources as R
+from ..normalize import canonical_text
+
+COMMUNE = {"phường", "xã", "thị trấn", "đặc khu"}
+DISTRICT = {"quận", "huyện", "thị xã"}
+PROVINCE = {"tỉnh", "thành phố", "Thành phố"}
+TITLE_BODY = {  # a title followed only by a place names the place's body
+    "bí thư": ("Đảng ủy", "Tỉnh ủy", "Thành ủy"),
+    "chủ tịch": ("Ủy ban nhân dân",) * 3,
+}
+
+
+def _unit_word(canonical: str) -> str:
+    for unit in sorted(R.admin_units().values(), key=lambda v: -len(v[0])):
+        if canonical.lower().startswith(unit[0].lower() + " "):
+            return unit[0].lower()
+    return ""
+
+
+class DocContext:
+    """What the document is about: its most frequent named places by level."""
+
+    def __init__(self, doc: Doc) -> None:
+        counts: dict[str, Counter] = defaultdict(Counter)
+        provinces: Counter = Counter()
+        for span in doc.spans.get("mentions", []):
+            a = span._.attrs
+            if a["label"] == "LOCATION":
+                canon = span._.canonical
+                uw = _unit_word(canon)
+                if uw:
+                    counts[uw][canon] += 1
+                if a.get("level") in ("province", "city") or uw in ("tỉnh", "thành phố"):
+                    provinces[self._province_key(canon)] += 1
+            elif a["label"] == "ORGANIZATION" and a.get("complement") and not a["complement"].startswith("?"):
+                comp = a["complement"]
+                uw = _unit_word(comp)
+                if uw:
+                    counts[uw][comp] += 1
+                if a.get("level") in ("province", "city") or uw in ("tỉnh", "thành phố"):
+                    provinces[self._province_key(comp)] += 1
+        self.by_unit = {k: c.most_common(1)[0][0] for k, c in counts.items() if c}
+        self.province = provinces.most_common(1)[0][0] if provinces else ""
+
+    @staticmethod
+    def _province_key(canon: str) -> str:
+        places = R.places_vn()
+        if canon in places:
+            return places[canon][0]
+        return canon
+
+    def fill(self, unit: str) -> str:
+        """'phường' -> 'phường Thanh Xuân'; 'Thành phố' -> 'Thành phố Hà Nội'."""
+        u = unit.lower()
+        if u in self.by_unit:
+            return self.by_unit[u]
+        if u in ("tỉnh", "thành phố") and self.province:
+            prov = self.province
+            if prov.lower().startswith(("tỉnh ", "thành phố ")):
+                return prov
+            return f"{unit} {prov}" if u == "tỉnh" else f"Thành phố {prov}"
+        return ""
+
+    def province_name(self) -> str:
+        prov = self.province
+        for pre in ("tỉnh ", "Tỉnh ", "thành phố ", "Thành phố "):
+            if prov.startswith(pre):
+                return prov[len(pre):]
+        return prov
+
+
+def org_canonical(span: Span, ctx: DocContext, borrowed: str = "") -> str | None:
+    a = span._.attrs
+    name = a["name"]
+    comp = a.get("complement") or borrowed
+    if comp.startswith("?"):
+        comp = ctx.fill(comp[1:]) or ""
+        if not comp:
+            return None
+    cls = a.get("cls", "")
+    if not comp and not a.get("named"):
+        if cls in ("admin", "party", "police", "court"):
+            comp = ctx.fill("phường") or ctx.fill("xã") or ""
+            if not comp:
+                return None
+        elif cls not in ("fixed", "state", "ministry", "international", "media"):
+            return None
+    if not comp and cls == "dept" and name.split()[0] in ("Sở",) and ctx.province:
+        comp = ctx.fill("tỉnh") if not ctx.province.startswith("Thành phố") else ctx.province
+    text = f"{name} {comp}".strip() if comp else name
+    return canonical_text(R.expand_abbreviations(text))
+
+
+def _sep_only(doc: Doc, a_end: int, b_start: int) -> bool:
+    gap = doc.text[a_end:b_start].strip()
+    return gap in {"-", ",", "và", ""}
+
+
+@Language.component(
+    "vi_resolve",
+    assigns=["doc._.entities"],
+    requires=["doc.spans"],
+)
+def vi_resolve(doc: Doc) -> Doc:
+    ctx = DocContext(doc)
+    mentions = sorted(doc.spans.get("mentions", []), key=lambda s: s._.attrs["start"])
+    # shared complements over coordinated bodies: "Đảng ủy - HĐND - UBND phường X"
+    borrowed: dict[int, str] = {}
+    orgs = [m for m in mentions if m._.attrs["label"] == "ORGANIZATION"]
+    for k in range(len(orgs) - 2, -1, -1):
+        a, b = orgs[k], orgs[k + 1]
+        if a._.attrs.get("complement") or a._.attrs.get("named") and a._.attrs.get("cls") not in ("admin", "party"):
+            continue
+        if _sep_only(doc, a._.attrs["end"], b._.attrs["start"]):
+            comp = b._.attrs.get("complement") or borrowed.get(id(b), "")
+            if comp:
+                borrowed[id(a)] = comp
+    entities: dict[tuple[str, str], dict] = {}
+    order: list[tuple[str, str]] = []
+
+    def add(label: str, canonical: str, span: Span) -> None:
+        key = (label, R.fold_key(canonical))
+        if key not in entities:
+            entities[key] = {"type": label, "canonical": canonical, "spans": []}
+            order.append(key)
+        entities[key]["spans"].append(span)
+
+    persons = [m for m in mentions if m._.attrs["label"] == "PERSON"]
+    full = [p for p in persons if len(p._.canonical.split()) >= 2]
+    for m in mentions:
+        a = m._.attrs
+        if a["label"] == "ORGANIZATION":
+            canon = org_canonical(m, ctx, borrowed.get(id(m), ""))
+            m._.attrs["resolved"] = canon
+            if canon:
+                add("ORGANIZATION", canon, m)
+        elif a["label"] == "PERSON":
+            canon = _person_canonical(m, full)
+            m._.attrs["resolved"] = canon
+            if canon:
+                add("PERSON", canon, m)
+        elif a["label"] == "LOCATION":
+            m._.attrs["resolved"] = canonical_text(R.expand_abbreviations(m._.canonical))
+            add("LOCATION", m._.attrs["resolved"], m)
+        else:
+            m._.attrs["resolved"] = canonical_text(m._.canonical)
+            add(a["label"], m._.attrs["resolved"], m)
+    for m in doc.spans.get("numbers", []):
+        add(m.label_, f"{m._.attrs['start']}:{m._.attrs['end']}", m)
+    out = []
+    for key in order:
+        e = entities[key]
+        spans = sorted(e["spans"], key=lambda s: s._.attrs["start"])
+        if e["type"] == "PERSON":
+            # canonical: the longest form among the merged mentions
+            pass
+        out.append({"type": e["type"], "canonical": e["canonical"], "spans": spans})
+    out.sort(key=lambda e: e["spans"][0]._.attrs["start"])
+    for n, e in enumerate(out, 1):
+        e["id"] = f"E{n}"
+        for s in e["spans"]:
+            s._.attrs["entity_id"] = e["id"]
+    doc._.entities = out
+    return doc
+
+
+def _parts(name: str) -> list[str]:
+    return [p for w in name.split() for p in w.split("-") if p]
+
+
+def _person_canonical(m: Span, full: list[Span]) -> str | None:
+    name = canonical_text(m._.canonical)
+    parts = _parts(name)
+    best = None
+    for f in full:
+        fname = canonical_text(f._.canonical)
+        if fname == name:
+            continue
+        fparts = _parts(fname)
+        if len(fparts) <= len(parts):
+            continue
+        if _contains(fparts, parts):
+            if best is None or len(_parts(best)) < len(fparts):
+                best = fname
+    if best:
+        return best
+    if len(parts) < 2 and len(name.split()) < 2:
+        return None
+    return name
+
+
+def _contains(full: list[str], part: list[str]) -> bool:
+    n = len(part)
+    if full[-n:] == part:
+        return True
+    return any(full[i:i + n] == part for i in range(len(full) - n + 1))

@@ -1,0 +1,44 @@
+"""Sentence boundaries: every line is a sentence (headline, captions, byline);
+inside a line, ``. ! ? …`` end a sentence when the next word starts a new one."""
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .. import resources as R
+
+# short forms that end with a dot and do not end a sentence
+_NO_BREAK = frozenset({"TP.", "Tp.", "tp.", "TS.", "ThS.", "GS.", "PGS.", "BS.", "Q.", "P.", "H.", "TX.", "TT.", "St.", "Mr.", "Mrs.", "Ms.", "Dr.", "v.v."})
+
+
+def _starts_sentence(text: str) -> bool:
+    return R.is_cap(text) or text[:1].isdigit() or text[:1] in "\"'(-"
+
+
+@Language.component(
+    "vi_sentences",
+    assigns=["token.is_sent_start"],
+)
+def vi_sentences(doc: Doc) -> Doc:
+    n = len(doc)
+    if not n:
+        return doc
+    starts = [False] * n
+    starts[0] = True
+    for i, tok in enumerate(doc):
+        if "\n" in tok.text:
+            # a whitespace token holding the line break opens the next line
+            if i + 1 < n:
+                starts[i + 1] = True
+            continue
+        if i + 1 < n and R.SENT_END_RE.match(tok.text):
+            j = i + 1
+            while j < n and doc[j].text in {'"', "'", ")"} and not doc[j].whitespace_:
+                j += 1  # closing quote stays with its sentence
+            if j < n and not doc[j].is_space and _starts_sentence(doc[j].text):
+                prev = doc[i - 1].text + tok.text if i else tok.text
+                if prev not in _NO_BREAK:
+                    starts[j] = True
+    for i, tok in enumerate(doc):
+        tok.is_sent_start = starts[i]
+    return doc

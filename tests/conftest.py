@@ -1,0 +1,26 @@
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+GOLD = SEEDS / "gold"
+OUTPUTS = ROOT / "outputs"
+SEED_DOCS = ("000_27a17f53cc120f14", "002_35e965b3a4edabc5")
+
+
+@pytest.fixture(scope="session")
+def fresh_outputs(tmp_path_factory) -> Path:
+    """The pipeline run over seeds/ once per session, as `vnextract run seeds` does."""
+    import os
+
+    from pipeline.batch import iter_inputs, run_simple
+
+    out = tmp_path_factory.mktemp("outputs")
+    cwd = os.getcwd()
+    os.chdir(ROOT)
+    try:
+        run_simple(iter_inputs(["seeds"]), out)
+    finally:
+        os.chdir(cwd)
+    return out

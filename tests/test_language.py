@@ -1,0 +1,67 @@
+"""Tokenizer (underthesea word segmentation on the normalized text), sentences, POS."""
+import pytest
+
+from pipeline.api import nlp, process
+
+
+def words(text):
+    return [t.text for t in nlp().make_doc(text) if not t.is_space]
+
+
+@pytest.mark.parametrize("text, expected_words", [
+    ("Giám đốc Sở Y tế", ["Giám đốc", "Sở", "Y tế"]),
+    ("hơn 20.000 học sinh", ["hơn", "20.000", "học sinh"]),
+    ("Ông Trần Văn Nam phát biểu", ["Ông", "Trần Văn Nam", "phát biểu"]),
+])
+def test_word_segmentation_groups_syllables(text, expected_words):
+    assert words(text) == expected_words
+
+
+@pytest.mark.parametrize("text", [
+    "Dự hội nghị có ông Trần Văn Nam, Thành ủy viên, Bí thư Đảng ủy - Chủ tịch HĐND phường Xuân Hòa.",
+    "Ngày 4-2, UBND TP.HCM công bố Nghị quyết 71/2025 với hơn 20.000 học sinh (chiếm 50%).",
+])
+def test_segmentation_is_underthesea_word_tokenize(text):
+    from underthesea import word_tokenize
+    assert words(text) == word_tokenize(text)
+
+
+@pytest.mark.parametrize("raw", [
+    "TPHCM: Lãnh đạo phường Xuân Hoà\n(NLĐO)- Lãnh đạo “phường”  mở diễn đàn\n\nDòng ba.",
+    "\ufeffỦy ban\u00a0nhân dân\r\n– Sở GD&ĐT TP.HCM",
+])
+def test_doc_text_is_the_normalized_text_and_maps_to_raw(raw):
+    doc = nlp().make_doc(raw)
+    assert doc._.raw_text == raw
+    for tok in doc:
+        if tok.is_space:
+            continue
+        a, b = doc._.offset_map.to_raw(tok.idx, tok.idx + len(tok.text))
+        assert raw[a:b].strip(), tok.text
+        assert len(raw[a:b]) >= len(tok.text.replace(" ", "")) - 1
+
+
+@pytest.mark.parametrize("text, n", [
+    ("Tiêu đề bài báo\nCâu một. Câu hai!", 3),
+    ("Ông Nam nói. Bà Hoa đồng ý.", 2),
+    ("TP. Hồ Chí Minh có 1.5 triệu người.", 1),     # 'TP.' does not end a sentence
+    ("Giá tăng 2,5%. Theo Bộ Tài chính, giá sẽ giảm", 2),
+    ("Dòng một\n\nDòng hai\nNguyễn Khánh", 3),     # lines (headline, caption, byline) are sentences
+])
+def test_sentences(text, n):
+    doc = process(text)
+    assert len([s for s in doc.sents if s.text.strip()]) == n
+
+
+def test_pos_tags_every_word():
+    doc = process("Ông Nguyễn Văn Hiếu, Giám đốc Sở Giáo dục và Đào tạo TPHCM, phát biểu.")
+    tags = {t.text: t.tag_ for t in doc if not t.is_space}
+    assert tags["Nguyễn Văn Hiếu"] == "Np"
+    assert all(tags.values())
+
+
+def test_every_stage_is_registered_with_its_layers():
+    names = nlp().pipe_names
+    assert names == ["vi_sentences", "vi_pos", "vi_numbers", "vi_entities", "vi_resolve", "vi_facts"]
+    meta = nlp().get_pipe_meta("vi_facts")
+    assert "doc._.facts" in meta.assigns
