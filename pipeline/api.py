@@ -83,7 +83,7 @@ def build(doc: Doc, source: str) -> Article:
         "doc_id": meta.get("doc_id") or make_doc_id(raw),
         "source": source,
         "title": meta.get("title") or title,
-        "outlet": _outlet(raw, meta),
+        "outlet": _outlet(raw, meta) or doc._.outlet,
         "url": meta.get("url"),
         "date": meta.get("date"),
         "length": len(raw),

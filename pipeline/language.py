@@ -18,6 +18,7 @@ from spacy.util import registry
 from spacy.tokens import Doc, Span, Token
 from spacy.vocab import Vocab
 
+from . import resources as R
 from .normalize import normalize
 
 LANG_NAME = "vi_press"
@@ -73,14 +74,30 @@ class _Segmenter:
             else:
                 spans.append((i, i + len(tok)))
             pos = spans[-1][1]
+        tokens, spans = _split_final_dots(line, tokens, spans)
         tags = self._model.predict([[t] for t in tokens])
         out: list[tuple[int, int]] = []
         for (s, e), tag in zip(spans, tags):
-            if tag == "I-W" and out and line[out[-1][1]:s] == " ":
+            if (tag == "I-W" and out and line[out[-1][1]:s] == " "
+                    and line[out[-1][1] - 1].isalnum() and line[s].isalnum()):
                 out[-1] = (out[-1][0], e)
             else:
                 out.append((s, e))
         return out
+
+
+def _split_final_dots(line: str, tokens: list[str], spans: list[tuple[int, int]]):
+    """'TPHCM.' at a sentence end is a word and a full stop; 'TP.' stays one token."""
+    out_t: list[str] = []
+    out_s: list[tuple[int, int]] = []
+    for tok, (s, e) in zip(tokens, spans):
+        if len(tok) > 1 and tok.endswith(".") and "." not in tok[:-1] and tok[:-1] not in R.DOTTED_ABBREVIATIONS:
+            out_t += [tok[:-1], "."]
+            out_s += [(s, e - 1), (e - 1, e)]
+        else:
+            out_t.append(tok)
+            out_s.append((s, e))
+    return out_t, out_s
 
 
 @lru_cache(maxsize=1)

@@ -57,10 +57,16 @@ def old_tone_repl(m: regex.Match) -> str:
 
 
 # ---------------------------------------------------------------- tokens
+GLUED_RE = regex.compile(r"(?<=\p{Ll}{2})(?=\p{Lu}\p{Ll})")
 SYLLABLE_RE = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}&'.\-]*")
 UPPER_START_RE = regex.compile(r"^\p{Lu}")
 WORD_CHAR_RE = regex.compile(r"[\p{L}\p{N}]")
 ALL_CAPS_RE = regex.compile(r"^[\p{Lu}\d&\-.]{2,}$")
+#: short forms written with a final dot that is not a full stop
+DOTTED_ABBREVIATIONS = frozenset({
+    "TP", "Tp", "tp", "TS", "ThS", "GS", "PGS", "BS", "Q", "P", "H", "TX", "TT", "St", "Mr", "Mrs",
+    "Ms", "Dr", "Th", "TS.BS", "ThS.BS", "v.v", "Ths", "KS", "LS", "NS",
+})
 SENT_END_RE = regex.compile(r"^[.!?\u2026]+$")
 
 

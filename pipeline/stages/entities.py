@@ -63,22 +63,20 @@ def _syllables(sent: Span) -> list[Syl]:
     for tok in sent:
         if tok.is_space:
             continue
-        parts = R.SYLLABLE_RE.finditer(tok.text) if " " in tok.text else None
-        if parts is None:
-            out.append(Syl(tok.text, tok.idx, tok.idx + len(tok.text), tok.i, tok.tag_, True, 1))
-            continue
-        pieces = [(m.group(0), m.start()) for m in R.SYLLABLE_RE.finditer(tok.text)]
-        pieces = [(p, s) for p, s in (_split_space(tok.text))]
+        pieces = _split_space(tok.text)
         for k, (p, s) in enumerate(pieces):
             out.append(Syl(p, tok.idx + s, tok.idx + s + len(p), tok.i, tok.tag_, k == 0, len(pieces)))
     return out
 
 
 def _split_space(text: str) -> list[tuple[str, int]]:
+    """Syllables of a token with their offsets; glued words ('PhươngTheo') are split."""
     out, pos = [], 0
     for part in text.split(" "):
         if part:
-            out.append((part, pos))
+            cuts = [0] + [m.start() for m in R.GLUED_RE.finditer(part)] + [len(part)]
+            for a, b in zip(cuts, cuts[1:]):
+                out.append((part[a:b], pos + a))
         pos += len(part) + 1
     return out
 
@@ -141,6 +139,9 @@ MODIFIERS_AFTER = (("thứ", "nhất"), ("thường", "trực"))
 FORMER = {"nguyên", "cựu"}
 NEW = {"tân"}
 JOINERS_TITLE = {",", "-", "kiêm", "và", "–"}
+NAMED_CLASSES = {"fixed", "ministry", "international", "media", "foreign"}
+DOMAIN_HINTS = {"Bộ"}  # "Bộ trưởng Công Thương" names Bộ Công Thương
+NAME_STOP = {"khóa", "nhiệm", "kỳ", "lần", "số", "năm", "ngày", "tháng"}
 FUNCTION_WORDS = {
     "của", "tại", "ở", "với", "cho", "đã", "đang", "sẽ", "là", "được", "bị", "có", "này", "đó",
     "các", "những", "trong", "theo", "về", "từ", "đến", "khi", "để", "do", "vì", "nên", "thì",
@@ -223,18 +224,25 @@ class SentenceTagger:
         return None
 
     # -------------------------------------------------------------- organizations
-    def head(self, i: int) -> tuple[int, str, str] | None:
+    def head(self, i: int, allow_lower: bool = False) -> tuple[int, str, str] | None:
         s = self.s
-        if not s[i].cap:
+        if not s[i].cap and not allow_lower:
             return None
-        h = self.lex.heads_exact.match(s, i) or self.lex.heads_lower.match(s, i)
-        if h:
-            j, form, (canon, cls) = h
-            return j, canon, cls
-        return None
+        cands = [h for h in (self.lex.heads_exact.match(s, i), self.lex.heads_lower.match(s, i)) if h]
+        if not s[i].cap:
+            cands = [h for h in cands if h[2][1] not in ("media",)]
+        cands = [h for h in cands if self._ends_token(h[0])]
+        if not cands:
+            return None
+        j, form, (canon, cls) = max(cands, key=lambda h: h[0])
+        return j, canon, cls
 
-    def organization(self, i: int) -> Mention | None:
-        h = self.head(i)
+    def _ends_token(self, j: int) -> bool:
+        """A lexicon match may not stop inside a word ('Báo' in 'Báo cáo')."""
+        return j >= len(self.s) or self.s[j].first or self.s[j].tok != self.s[j - 1].tok
+
+    def organization(self, i: int, allow_lower: bool = False) -> Mention | None:
+        h = self.head(i, allow_lower)
         if not h:
             return None
         s, lex = self.s, self.lex
@@ -242,14 +250,23 @@ class SentenceTagger:
         # nested heads: "Ban Thường vụ Đảng ủy ...", "Văn phòng UBND tỉnh"
         name_parts: list[str] = [canon_head]
         k = j
-        named = cls in ("fixed", "ministry", "international", "media", "foreign")
+        named = cls in NAMED_CLASSES
+        business = cls == "business"
         while k < len(s):
             x = s[k]
             if x.text in {",", ";", ":", "(", ")", '"', ".", "!", "?"}:
                 break
-            if self.is_person_token(k) or lex.honor.match(s, k) or lex.titles.match(s, k):
+            if not x.first and k > j and x.tok == s[k - 1].tok:
+                name_parts.append(x.text)  # the rest of a word already begun
+                k += 1
+                continue
+            if (self.is_person_token(k) and not business) or lex.honor.match(s, k) or self.title_at(k):
+                break
+            if x.low in NAME_STOP:
                 break
             if lex.units.match(s, k) or (x.low == x.text and lex.units_lower.match(s, k)):
+                break
+            if (lex.places.match(s, k) or lex.countries.match(s, k)) and not business:
                 break
             nh = self.head(k)
             if nh and k > j:
@@ -258,13 +275,15 @@ class SentenceTagger:
                 # nested parent body: keep its canonical form
                 name_parts.append(nh[1])
                 k = nh[0]
-                named = named or nh[2] in ("fixed", "ministry")
+                named = named or nh[2] in NAMED_CLASSES
                 continue
             if nh and k == j:
                 name_parts.append(nh[1])
                 k = nh[0]
+                named = named or nh[2] in NAMED_CLASSES
                 continue
-            if x.low in {"và", "-", "&"} and k + 1 < len(s) and s[k + 1].cap and not self.head(k + 1):
+            if x.low in {"và", "-", "&"} and k + 1 < len(s) and s[k + 1].cap and not self.head(k + 1) \
+                    and not self.title_at(k + 1) and not self.is_person_token(k + 1):
                 name_parts.append(x.text)
                 k += 1
                 continue
@@ -309,10 +328,27 @@ class SentenceTagger:
         }
         return m
 
+    def _own_outlet(self, o: Mention) -> bool:
+        """'(NLĐO)-' opening a line, 'PV Dân trí', 'Như Dân trí đã đưa tin': the article's own outlet."""
+        s = self.s
+        before = s[o.start - 1].text if o.start else ""
+        if before == "(" and o.start == 1:
+            return True
+        if before in ("PV", "Như") or (o.start >= 2 and f"{s[o.start - 2].low} {s[o.start - 1].low}" == "phóng viên"):
+            return True
+        return False
+
     def _is_dangling(self, k: int) -> bool:
         return self.s[k].tag not in ("N", "Np")
 
     # -------------------------------------------------------------- titles
+    def title_at(self, k: int) -> bool:
+        s = self.s
+        while k < len(s) and s[k].low in MODIFIERS_BEFORE:
+            k += 1
+        t = self.lex.titles.match(s, k) if k < len(s) else None
+        return bool(t) and self._ends_token(t[0])
+
     def title(self, i: int) -> Mention | None:
         s, lex = self.s, self.lex
         start = i
@@ -321,7 +357,7 @@ class SentenceTagger:
         while k < len(s) and s[k].low in MODIFIERS_BEFORE:
             k += 1
         t = lex.titles.match(s, k)
-        if not t:
+        if not t or not self._ends_token(t[0]):
             return None
         j, form, (cat, hint) = t
         while j + 1 < len(s) and (s[j].low, s[j + 1].low) in MODIFIERS_AFTER:
@@ -361,14 +397,57 @@ class SentenceTagger:
         m.attrs = {"short": j - i == 1}
         return m
 
-    # -------------------------------------------------------------- main loop
-    def run(self) -> list[Mention]:
+    # -------------------------------------------------------------- bylines
+    def byline(self) -> Mention | None:
+        """A closing line of 2-4 capitalized syllables is the author's name
+        ('Nhật Hồng'; 'Minh PhươngTheo Reuters' glued to a source credit)."""
         s, lex = self.s, self.lex
+        end = len(s)
+        for k in range(1, len(s)):
+            if s[k].text in ("Theo", "Nguồn") and not s[k].first:
+                end = k
+                break
+        n = end
+        if not 2 <= n <= 4:
+            return None
+        if not all(x.cap and x.text.isalpha() for x in s[:n]):
+            return None
+        if self.head(0) or self.title_at(0) or lex.places.match(s, 0) or lex.countries.match(s, 0) \
+                or lex.units.match(s, 0) or any(x.text in lex.stop for x in s[:1]):
+            return None
+        return Mention("PERSON", 0, n, attrs={"byline": True})
+
+    def credit(self, i: int) -> Mention | None:
+        """'(ảnh: Quốc Chính)': a photo credit names a person unless it is a body."""
+        s = self.s
+        if not (s[i].low == "ảnh" and i + 2 < len(s) and s[i + 1].text == ":"):
+            return None
+        j = i + 2
+        if self.head(j) or self.lex.countries.match(s, j) or self.lex.places.match(s, j):
+            return None
+        k = _cap_run(s, j, self.lex, 4)
+        if 2 <= k - j <= 4 and (k >= len(s) or s[k].text in (")", ".", ",")):
+            return Mention("PERSON", j, k, attrs={"credit": True})
+        return None
+
+    # -------------------------------------------------------------- main loop
+    def run(self, last_line: bool = False) -> list[Mention]:
+        s, lex = self.s, self.lex
+        if last_line:
+            b = self.byline()
+            if b:
+                self._take(b)
+                return self.out
         i = 0
         trigger = False
         while i < len(s):
             if self.taken[i]:
                 i += 1
+                continue
+            c = self.credit(i)
+            if c:
+                self._take(c)
+                i = c.end
                 continue
             hon = lex.honor.match(s, i)
             if hon and not (s[i].cap and lex.titles.match(s, i)):
@@ -385,7 +464,7 @@ class SentenceTagger:
                 self._take(t)
                 i = t.end
                 # title + org + person, title + person
-                o = self.organization(i) if i < len(s) else None
+                o = self.organization(i, allow_lower=True) if i < len(s) else None
                 if o:
                     self._take(o)
                     i = o.end
@@ -394,7 +473,7 @@ class SentenceTagger:
                     if loc and loc[2] in ("country", "territory"):
                         self._take(Mention("LOCATION", i, loc[0], canonical=loc[1], attrs={"level": loc[2]}))
                         i = loc[0]
-                    elif loc is None and s[i].cap and t.attrs.get("hint") and not self.is_person_token(i):
+                    elif loc is None and s[i].cap and t.attrs.get("hint") in DOMAIN_HINTS and not self.is_person_token(i):
                         # "Bộ trưởng Công Thương": the body named after the title's head noun
                         k = i
                         while k < len(s) and s[k].cap and not self.is_person_token(k) and not lex.titles.match(s, k):
@@ -412,7 +491,10 @@ class SentenceTagger:
                         i = p.end
                 continue
             o = self.organization(i)
-            if o and (o.attrs["named"] or o.attrs["cls"] in ("admin", "party", "fixed", "state")):
+            if o and o.attrs["cls"] == "media" and self._own_outlet(o):
+                o.attrs["outlet"] = True
+            if o and (o.attrs["named"] or (o.attrs["cls"] in ("admin", "party") and o.end - o.start >= 2)
+                      or R.ALL_CAPS_RE.match(s[i].text)):
                 self._take(o)
                 i = o.end
                 continue
@@ -434,8 +516,8 @@ def _title_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def tag_sentence(syls: list[Syl]) -> list[Mention]:
-    return SentenceTagger(syls, Lex.get(), True).run()
+def tag_sentence(syls: list[Syl], last_line: bool = False) -> list[Mention]:
+    return SentenceTagger(syls, Lex.get(), True).run(last_line)
 
 
 @Language.component(
@@ -445,11 +527,13 @@ def tag_sentence(syls: list[Syl]) -> list[Mention]:
 )
 def vi_entities(doc: Doc) -> Doc:
     group: list[Span] = []
-    for sent in doc.sents:
+    sents = [s for s in doc.sents if s.text.strip()]
+    last_line_start = doc.text.rstrip().rfind("\n") + 1
+    for sent in sents:
         syls = _syllables(sent)
         if not syls:
             continue
-        for m in tag_sentence(syls):
+        for m in tag_sentence(syls, last_line=sent.start_char >= last_line_start and len(sents) > 1):
             a, b = syls[m.start].start, syls[m.end - 1].end
             span = doc.char_span(a, b, label=m.label, alignment_mode="expand")
             if span is None:

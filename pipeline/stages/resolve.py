@@ -150,7 +150,10 @@ def vi_resolve(doc: Doc) -> Doc:
     full = [p for p in persons if len(p._.canonical.split()) >= 2]
     for m in mentions:
         a = m._.attrs
-        if a["label"] == "ORGANIZATION":
+        if a["label"] == "ORGANIZATION" and a.get("outlet"):
+            doc._.outlet = doc._.outlet or canonical_text(m.text)
+            m._.attrs["resolved"] = None
+        elif a["label"] == "ORGANIZATION":
             canon = org_canonical(m, ctx, borrowed.get(id(m), ""))
             m._.attrs["resolved"] = canon
             if canon:

@@ -8,7 +8,7 @@ from spacy.tokens import Doc
 from .. import resources as R
 
 # short forms that end with a dot and do not end a sentence
-_NO_BREAK = frozenset({"TP.", "Tp.", "tp.", "TS.", "ThS.", "GS.", "PGS.", "BS.", "Q.", "P.", "H.", "TX.", "TT.", "St.", "Mr.", "Mrs.", "Ms.", "Dr.", "v.v."})
+_NO_BREAK = frozenset(a + "." for a in R.DOTTED_ABBREVIATIONS)
 
 
 def _starts_sentence(text: str) -> bool:
