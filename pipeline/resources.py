@@ -144,6 +144,12 @@ def countries() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=None)
+def default_bodies() -> dict[str, str]:
+    """title body hint -> the body meant when the text names none"""
+    return {r[0]: r[1] for r in _lines("default_bodies.tsv") if len(r) > 1}
+
+
+@lru_cache(maxsize=None)
 def name_stopwords() -> frozenset[str]:
     return frozenset(r[0] for r in _lines("name_stopwords.txt"))
 

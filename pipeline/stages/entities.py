@@ -140,7 +140,7 @@ FORMER = {"nguyên", "cựu"}
 NEW = {"tân"}
 JOINERS_TITLE = {",", "-", "kiêm", "và", "–"}
 NAMED_CLASSES = {"fixed", "ministry", "international", "media", "foreign"}
-DOMAIN_HINTS = {"Bộ"}  # "Bộ trưởng Công Thương" names Bộ Công Thương
+DOMAIN_HINTS = {"Bộ", "Ban"}  # "Bộ trưởng Công Thương" names Bộ Công Thương
 NAME_STOP = {"khóa", "nhiệm", "kỳ", "lần", "số", "năm", "ngày", "tháng"}
 FUNCTION_WORDS = {
     "của", "tại", "ở", "với", "cho", "đã", "đang", "sẽ", "là", "được", "bị", "có", "này", "đó",
@@ -197,7 +197,8 @@ class SentenceTagger:
         u = lex.units.match(s, i) or (lex.units_lower.match(s, i) if s[i].low == s[i].text else None)
         if u:
             j, form, (canon, level) = u
-            k = _cap_run(s, j, lex, 5)
+            known = lex.places.match(s, j) or lex.countries.match(s, j)
+            k = known[0] if known else self.person_tail(j, _cap_run(s, j, lex, 5))
             if k > j and not self.is_person_token(j):
                 name = self.text(j, k)
                 canon_name = R.places_vn().get(name, (name, ""))[0]
@@ -238,8 +239,21 @@ class SentenceTagger:
         return j, canon, cls
 
     def _ends_token(self, j: int) -> bool:
-        """A lexicon match may not stop inside a word ('Báo' in 'Báo cáo')."""
-        return j >= len(self.s) or self.s[j].first or self.s[j].tok != self.s[j - 1].tok
+        """A one-syllable match may not stop inside a lowercase word ('Báo' in 'Báo cáo')."""
+        s = self.s
+        if j >= len(s) or s[j].first or s[j].tok != s[j - 1].tok:
+            return True
+        return s[j].cap
+
+    def person_tail(self, i: int, j: int) -> int:
+        """Start of a person name (surname + 1-3 capitalized syllables) ending a
+        capitalized run s[i:j], or j: 'Bộ GD&ĐT Hoàng Minh Sơn' -> at 'Hoàng'."""
+        s = self.s
+        for k in range(max(i + 1, j - 4), j - 1):
+            if s[k].text in self.lex.surnames and all(x.cap and x.text.isalpha() for x in s[k:j]):
+                if j >= len(s) or not s[j].cap:
+                    return k
+        return j
 
     def organization(self, i: int, allow_lower: bool = False) -> Mention | None:
         h = self.head(i, allow_lower)
@@ -260,7 +274,7 @@ class SentenceTagger:
                 name_parts.append(x.text)  # the rest of a word already begun
                 k += 1
                 continue
-            if (self.is_person_token(k) and not business) or lex.honor.match(s, k) or self.title_at(k):
+            if (self.is_person_token(k) and not business) or lex.honor.match(s, k) or (x.cap and self.title_at(k)):
                 break
             if x.low in NAME_STOP:
                 break
@@ -301,6 +315,11 @@ class SentenceTagger:
                 name_parts.append(x.text)
                 k += 1
                 continue
+            ahead = self._lower_then_name(k)
+            if ahead > k:
+                name_parts.extend(y.text for y in s[k:ahead])
+                k = ahead
+                continue
             break
         # trailing lowercase words only count when something capitalized follows them
         while len(name_parts) > 1 and k > j and s[k - 1].low == s[k - 1].text and not s[k - 1].text[:1].isdigit() \
@@ -328,6 +347,35 @@ class SentenceTagger:
         }
         return m
 
+    def organization_span(self, i: int, end: int, allow_lower: bool = False) -> Mention | None:
+        """The organization starting at i, parsed as if the sentence stopped at ``end``."""
+        saved = self.s
+        self.s = saved[:end]
+        try:
+            return self.organization(i, allow_lower)
+        finally:
+            self.s = saved
+
+    def _lower_then_name(self, k: int) -> int:
+        """Lowercase nouns that lead to a proper name inside a body's name
+        ('công ty TNHH nhôm Namsung', 'Trung tâm dạy nghề Thanh Phúc'): end of
+        the lowercase words when a capitalized non-person word follows, else k."""
+        s = self.s
+        j = k
+        while j < len(s) and j - k < 4 and s[j].low == s[j].text and s[j].text.isalpha() \
+                and s[j].low not in FUNCTION_WORDS and s[j].low not in NAME_STOP \
+                and (s[j].tag in ("N", "A", "Nc", "V") or not s[j].first):
+            j += 1
+        if j == k or j >= len(s):
+            return k
+        nxt = s[j]
+        if not nxt.cap or not nxt.text.isalpha() or self.is_person_token(j) or self.title_at(j) \
+                or self.lex.honor.match(s, j) or self.head(j):
+            return k
+        if not (nxt.tok == s[j - 1].tok or any(y.tag == "N" for y in s[k:j])):
+            return k
+        return j
+
     def _own_outlet(self, o: Mention) -> bool:
         """'(NLĐO)-' opening a line, 'PV Dân trí', 'Như Dân trí đã đưa tin': the article's own outlet."""
         s = self.s
@@ -346,8 +394,7 @@ class SentenceTagger:
         s = self.s
         while k < len(s) and s[k].low in MODIFIERS_BEFORE:
             k += 1
-        t = self.lex.titles.match(s, k) if k < len(s) else None
-        return bool(t) and self._ends_token(t[0])
+        return k < len(s) and bool(self.lex.titles.match(s, k))
 
     def title(self, i: int) -> Mention | None:
         s, lex = self.s, self.lex
@@ -357,7 +404,7 @@ class SentenceTagger:
         while k < len(s) and s[k].low in MODIFIERS_BEFORE:
             k += 1
         t = lex.titles.match(s, k)
-        if not t or not self._ends_token(t[0]):
+        if not t:
             return None
         j, form, (cat, hint) = t
         while j + 1 < len(s) and (s[j].low, s[j + 1].low) in MODIFIERS_AFTER:
@@ -466,6 +513,9 @@ class SentenceTagger:
                 # title + org + person, title + person
                 o = self.organization(i, allow_lower=True) if i < len(s) else None
                 if o:
+                    tail = self.person_tail(o.start + 1, o.end)
+                    if tail < o.end and not o.attrs.get("complement"):
+                        o = self.organization_span(o.start, tail, allow_lower=True) or o
                     self._take(o)
                     i = o.end
                 elif i < len(s):
@@ -476,14 +526,21 @@ class SentenceTagger:
                     elif loc is None and s[i].cap and t.attrs.get("hint") in DOMAIN_HINTS and not self.is_person_token(i):
                         # "Bộ trưởng Công Thương": the body named after the title's head noun
                         k = i
-                        while k < len(s) and s[k].cap and not self.is_person_token(k) and not lex.titles.match(s, k):
+                        while k < len(s) and (s[k].cap or (k > i and s[k].tok == s[k - 1].tok)) \
+                                and not self.is_person_token(k) and not lex.titles.match(s, k):
                             k += 1
-                        if k > i and t.attrs["hint"] not in ("country",):
-                            o = Mention("ORGANIZATION", i, k)
+                        k = self.person_tail(i, k)
+                        while k < len(s) and s[k].low == s[k].text and s[k].tag in ("N", "A") \
+                                and s[k].low not in FUNCTION_WORDS and s[k].text.isalpha():
+                            k += 1  # 'Ban Công tác đại biểu'
+                        if k > i:
+                            loc = self.location(k) if k < len(s) else None
+                            o = Mention("ORGANIZATION", i, loc[0] if loc else k)
                             o.attrs = {"name": f"{t.attrs['hint']} {self.text(i, k)}", "cls": "dept",
-                                       "complement": "", "level": "", "named": True, "from_title": True}
+                                       "complement": loc[1] if loc else "", "level": loc[2] if loc else "",
+                                       "named": True, "from_title": True}
                             self._take(o)
-                            i = k
+                            i = o.end
                 if i < len(s):
                     p = self.person(i, True) if (s[i].cap and not lex.titles.match(s, i) and not self.head(i)) else None
                     if p and (self.is_person_token(i) or s[i].text in lex.surnames or not lex.places.match(s, i)):

@@ -71,21 +71,22 @@ class Linker:
             if e["type"] == "ORGANIZATION":
                 self.orgs_by_prefix[e["canonical"]] += len(e["spans"])
 
-    def org_from_hint(self, hint: str) -> str | None:
+    def org_from_hint(self, hint: str, category: str = "") -> str | None:
         """'Trường' -> the document's most mentioned school, 'Thành ủy' -> the city's."""
-        if not hint or hint == "country":
+        if not hint:
             return None
+        if hint == "country":
+            return R.default_bodies().get(hint) if category == "state" else None
         if hint in ("Thành ủy", "Tỉnh ủy"):
             prov = self.ctx.province_name()
             if not prov:
                 return None
             return f"{hint} {'Thành phố ' if hint == 'Thành ủy' and not prov.startswith('Thành phố') else ''}{prov}".replace("  ", " ")
-        best = [(n, c) for c, n in self.orgs_by_prefix.items() if c.lower().startswith(hint.lower() + " ")]
+        best = [(n, c) for c, n in self.orgs_by_prefix.items()
+                if c.lower().startswith(hint.lower() + " ") or c.lower() == hint.lower()]
         if best:
             return max(best)[1]
-        if hint in ("Chính phủ", "Quốc hội"):
-            return hint
-        return None
+        return R.default_bodies().get(hint)
 
     def body_of(self, title: Span, target: Span | None) -> tuple[str | None, str | None]:
         """(organization canonical, entity id) for a title and what follows it."""
@@ -110,7 +111,7 @@ class Linker:
                         return (f"{body} {name}" if body == "Tỉnh ủy" else f"{body} {canon}"), None
                     return f"{body} {canon}", None
                 return None, None
-        return self.org_from_hint(ta.get("hint", "")), None
+        return self.org_from_hint(ta.get("hint", ""), ta.get("category", "")), None
 
     def positions(self) -> list[dict]:
         doc = self.doc
