@@ -266,6 +266,7 @@ class SentenceTagger:
         k = j
         named = cls in NAMED_CLASSES
         business = cls == "business"
+        lowered: list[int] = []  # indices of lowercase name words added one by one
         while k < len(s):
             x = s[k]
             if x.text in {",", ";", ":", "(", ")", '"', ".", "!", "?"}:
@@ -313,6 +314,7 @@ class SentenceTagger:
                 continue
             if named and x.low == x.text and x.tag in ("N", "A", "Nc") and x.low not in FUNCTION_WORDS:
                 name_parts.append(x.text)
+                lowered.append(k)
                 k += 1
                 continue
             ahead = self._lower_then_name(k)
@@ -321,10 +323,10 @@ class SentenceTagger:
                 k = ahead
                 continue
             break
-        # trailing lowercase words only count when something capitalized follows them
-        while len(name_parts) > 1 and k > j and s[k - 1].low == s[k - 1].text and not s[k - 1].text[:1].isdigit() \
-                and s[k - 1].low not in {"trung", "ương", "nhân", "dân"} and self._is_dangling(k - 1):
+        # trailing lowercase words that are not nouns do not belong to the name
+        while len(name_parts) > 1 and lowered and lowered[-1] == k - 1 and self._is_dangling(k - 1):
             name_parts.pop()
+            lowered.pop()
             k -= 1
         complement = ""
         comp_level = ""

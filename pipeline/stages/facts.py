@@ -193,15 +193,16 @@ class Linker:
 
     def quantities(self) -> list[dict]:
         facts = []
-        seen: set = set()
+        first_sentence: dict[tuple, int] = {}
         for m in self.doc.spans.get("numbers", []):
             a = m._.attrs
             if not a.get("is_quantity"):
                 continue
+            # the same amount of the same noun in another sentence restates it;
+            # within one sentence it is an enumeration of different things
             key = (a["value"], (a.get("unit") or "").lower())
-            if key in seen:
+            if first_sentence.setdefault(key, a["sent_start"]) != a["sent_start"]:
                 continue
-            seen.add(key)
             facts.append({
                 "type": "quantity",
                 "value": a["value"],
