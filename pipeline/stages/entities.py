@@ -39,6 +39,7 @@ class Syl:
     tag: str          # POS of the token
     first: bool       # first syllable of its token
     tok_len: int      # syllables in its token
+    glued: bool = False  # split off a glued word ('Theo' in 'PhươngTheo')
 
     @property
     def cap(self) -> bool:
@@ -64,19 +65,19 @@ def _syllables(sent: Span) -> list[Syl]:
         if tok.is_space:
             continue
         pieces = _split_space(tok.text)
-        for k, (p, s) in enumerate(pieces):
-            out.append(Syl(p, tok.idx + s, tok.idx + s + len(p), tok.i, tok.tag_, k == 0, len(pieces)))
+        for k, (p, s, glued) in enumerate(pieces):
+            out.append(Syl(p, tok.idx + s, tok.idx + s + len(p), tok.i, tok.tag_, k == 0, len(pieces), glued))
     return out
 
 
-def _split_space(text: str) -> list[tuple[str, int]]:
+def _split_space(text: str) -> list[tuple[str, int, bool]]:
     """Syllables of a token with their offsets; glued words ('PhươngTheo') are split."""
     out, pos = [], 0
     for part in text.split(" "):
         if part:
             cuts = [0] + [m.start() for m in R.GLUED_RE.finditer(part)] + [len(part)]
             for a, b in zip(cuts, cuts[1:]):
-                out.append((part[a:b], pos + a))
+                out.append((part[a:b], pos + a, a > 0))
         pos += len(part) + 1
     return out
 
@@ -298,7 +299,8 @@ class SentenceTagger:
                 named = named or nh[2] in NAMED_CLASSES
                 continue
             if x.low in {"và", "-", "&"} and k + 1 < len(s) and s[k + 1].cap and not self.head(k + 1) \
-                    and not self.title_at(k + 1) and not self.is_person_token(k + 1):
+                    and not self.title_at(k + 1) and not self.is_person_token(k + 1) \
+                    and not lex.places.match(s, k + 1) and not lex.countries.match(s, k + 1):
                 name_parts.append(x.text)
                 k += 1
                 continue
@@ -440,31 +442,63 @@ class SentenceTagger:
                 return None
         if not triggered and j - i < 2:
             return None
-        if triggered and j - i == 1 and (lex.places.match(s, i) or lex.countries.match(s, i)):
-            return None
-        m = Mention("PERSON", i, j, canonical=self.text(i, j))
+        if triggered:
+            pm = lex.places.match(s, i) or lex.countries.match(s, i)
+            if pm and pm[0] >= j:
+                return None  # 'các em học sinh Hà Nội'
+            if lex.units.match(s, i) or self.head(i):
+                return None
+        m = Mention("PERSON", i, j)  # canonical: the text as printed (vi_entities)
         m.attrs = {"short": j - i == 1}
         return m
 
     # -------------------------------------------------------------- bylines
-    def byline(self) -> Mention | None:
-        """A closing line of 2-4 capitalized syllables is the author's name
-        ('Nhật Hồng'; 'Minh PhươngTheo Reuters' glued to a source credit)."""
+    def bylines(self) -> list[Mention]:
+        """Names in a closing credit line: 'Nhật Hồng', 'Hương Giang - Trường Thịnh',
+        'Mai Chi (tổng hợp)', 'Minh PhươngTheo Reuters', 'Theo Ngọc HàVietNamNet',
+        'Ảnh: Nguyễn Tiến Đạt'.  Each name is 2-4 capitalized syllables."""
         s, lex = self.s, self.lex
-        end = len(s)
-        for k in range(1, len(s)):
-            if s[k].text in ("Theo", "Nguồn") and not s[k].first:
-                end = k
-                break
-        n = end
-        if not 2 <= n <= 4:
-            return None
-        if not all(x.cap and x.text.isalpha() for x in s[:n]):
-            return None
-        if self.head(0) or self.title_at(0) or lex.places.match(s, 0) or lex.countries.match(s, 0) \
-                or lex.units.match(s, 0) or any(x.text in lex.stop for x in s[:1]):
-            return None
-        return Mention("PERSON", 0, n, attrs={"byline": True})
+        if len(s) > 16:
+            return []
+        k = 0
+        if k < len(s) and s[k].low in ("theo", "ảnh", "bài", "thiết", "đồ", "video", "clip"):
+            while k < len(s) and s[k].text != ":" and s[k].low in ("theo", "ảnh", "bài", "thiết", "kế", "đồ", "họa", "video", "clip"):
+                k += 1
+            if k < len(s) and s[k].text == ":":
+                k += 1
+        out: list[Mention] = []
+        while k < len(s):
+            if s[k].text == "(":
+                break  # '(tổng hợp)', '(thực hiện)'
+            start = k
+            while k < len(s) and s[k].text not in ("-", ",", ";", "/", "(") and not (k > start and s[k].glued):
+                k += 1
+            group_end = k
+            if k < len(s) and s[k].glued:
+                # the name ends where a glued source begins: skip the rest of the group
+                while k < len(s) and s[k].text not in ("-", ",", ";", "/", "("):
+                    k += 1
+            n = group_end - start
+            if 2 <= n <= 4 and all(x.cap and x.text.isalpha() for x in s[start:group_end]) \
+                    and not self._known_name(start, group_end):
+                out.append(Mention("PERSON", start, group_end, attrs={"byline": True}))
+            elif n and not all(x.cap for x in s[start:group_end]):
+                return []  # a sentence, not a credit line
+            if k < len(s) and s[k].text != "(":
+                k += 1
+        return out
+
+    def _known_name(self, i: int, j: int) -> bool:
+        """Is s[i:j] a body, a place or a title rather than a person?"""
+        s, lex = self.s, self.lex
+        h = self.head(i)
+        if h and (h[0] - i >= 2 or R.ALL_CAPS_RE.match(s[i].text) or h[2] in NAMED_CLASSES):
+            return True
+        for trie in (lex.places, lex.countries, lex.units):
+            m = trie.match(s, i)
+            if m and m[0] >= j:
+                return True
+        return self.title_at(i) or s[i].text in lex.stop
 
     def credit(self, i: int) -> Mention | None:
         """'(ảnh: Quốc Chính)': a photo credit names a person unless it is a body."""
@@ -483,9 +517,10 @@ class SentenceTagger:
     def run(self, last_line: bool = False) -> list[Mention]:
         s, lex = self.s, self.lex
         if last_line:
-            b = self.byline()
-            if b:
-                self._take(b)
+            names = self.bylines()
+            if names:
+                for m in names:
+                    self._take(m)
                 return self.out
         i = 0
         trigger = False
