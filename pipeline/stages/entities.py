@@ -195,7 +195,7 @@ class SentenceTagger:
     def location(self, i: int) -> tuple[int, str, str] | None:
         """(end, canonical, level) of a location starting at i."""
         lex, s = self.lex, self.s
-        u = lex.units.match(s, i) or (lex.units_lower.match(s, i) if s[i].low == s[i].text else None)
+        u = lex.units.match(s, i) or lex.units_lower.match(s, i)
         if u:
             j, form, (canon, level) = u
             known = lex.places.match(s, j) or lex.countries.match(s, j)

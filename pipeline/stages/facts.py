@@ -191,24 +191,47 @@ class Linker:
             out.append((chain, start, i))
         return out
 
+    @staticmethod
+    def _subject(anchors: list[Span], a: dict, after: bool = True) -> str | None:
+        """The place, body or person the sentence states the amount about: the
+        last one named before the number in its sentence, else the first after."""
+        before = [m for m in anchors if a["sent_start"] <= m._.attrs["start"] and m._.attrs["end"] <= a["start"]]
+        if before:
+            return before[-1]._.attrs["resolved"]
+        if not after:
+            return None
+        later = [m for m in anchors if a["end"] <= m._.attrs["start"] and m._.attrs["end"] <= a["sent_end"]]
+        return later[0]._.attrs["resolved"] if later else None
+
     def quantities(self) -> list[dict]:
         facts = []
-        first_sentence: dict[tuple, int] = {}
+        seen: dict[tuple, list[tuple[int, str | None]]] = {}
+        anchors = sorted(
+            (m for m in self.doc.spans.get("mentions", [])
+             if m._.attrs["label"] in ("LOCATION", "ORGANIZATION", "PERSON") and m._.attrs.get("resolved")),
+            key=lambda m: m._.attrs["start"])
+        places = [m for m in anchors if m._.attrs["label"] == "LOCATION"]
         for m in self.doc.spans.get("numbers", []):
             a = m._.attrs
             if not a.get("is_quantity"):
                 continue
-            # the same amount of the same noun in another sentence restates it;
-            # within one sentence it is an enumeration of different things
+            subject = self._subject(anchors, a)
+            place = self._subject(places, a, after=False)
+            # the same amount of the same noun in another sentence restates it,
+            # unless both sentences state it about different places ('Cần Thơ
+            # có một người ...', 'Bắc Kạn có một người ...'); within one sentence
+            # it is an enumeration of different things
             key = (a["value"], (a.get("unit") or "").lower())
-            if first_sentence.setdefault(key, a["sent_start"]) != a["sent_start"]:
+            prior = seen.setdefault(key, [])
+            if any(sent != a["sent_start"] and (place is None or p == place) for sent, p in prior):
                 continue
+            prior.append((a["sent_start"], place))
             facts.append({
                 "type": "quantity",
                 "value": a["value"],
                 "unit": a.get("unit"),
                 "qualifier": a.get("qualifier") or "exact",
-                "subject": None,
+                "subject": subject,
                 "number_id": a.get("entity_id"),
                 "evidence": (a["sent_start"], a["sent_end"]),
             })
