@@ -17,7 +17,7 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/vnextract run seeds --out outputs
+	$(BIN)/vnextract run seeds --out outputs --force
 
 eval: $(STAMP)
 	$(BIN)/vnextract eval --gold seeds/gold --pred outputs

@@ -59,12 +59,12 @@ class Entity(_Strict):
     text: str = Field(description="surface of the first mention")
     canonical: str = Field(min_length=1)
     mentions: list[Mention] = Field(min_length=1)
-    value: float | int | None = None
-    unit: str | None = None
-    kind: str | None = None
-    qualifier: Qualifier | None = None
-    iso: str | None = None
-    former: bool | None = None
+    value: float | int | None = Field(None, exclude_if=lambda v: v is None)
+    unit: str | None = Field(None, exclude_if=lambda v: v is None)
+    kind: str | None = Field(None, exclude_if=lambda v: v is None)
+    qualifier: Qualifier | None = Field(None, exclude_if=lambda v: v is None)
+    iso: str | None = Field(None, exclude_if=lambda v: v is None)
+    former: bool | None = Field(None, exclude_if=lambda v: v is None)
 
     @model_validator(mode="after")
     def _first_mention(self) -> "Entity":
@@ -83,7 +83,7 @@ class PositionFact(_Strict):
     person_id: str | None = None
     title_id: str | None = None
     organization_id: str | None = None
-    former: bool | None = None
+    former: bool | None = Field(None, exclude_if=lambda v: v is None)
     evidence: Span
 
 
@@ -106,8 +106,8 @@ class Article(_Strict):
     source: str
     title: str | None = None
     outlet: str | None = None
-    url: str | None = None
-    date: str | None = None
+    url: str | None = Field(None, exclude_if=lambda v: v is None)
+    date: str | None = Field(None, exclude_if=lambda v: v is None)
     length: int = Field(ge=0, description="length of the article text, in Python characters")
     entities: list[Entity]
     facts: list[Fact]
@@ -166,4 +166,4 @@ def validate(obj: dict[str, Any], text: str | None = None) -> Article:
 
 
 def dumps(article: Article) -> str:
-    return json.dumps(article.model_dump(mode="json", exclude_none=True), ensure_ascii=False, indent=1) + "\n"
+    return json.dumps(article.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
