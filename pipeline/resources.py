@@ -59,6 +59,7 @@ def old_tone_repl(m: regex.Match) -> str:
 # ---------------------------------------------------------------- tokens
 GLUED_RE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
 SYLLABLE_RE = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}&'.\-]*")
+DIGIT_RE = regex.compile(r"\d")
 UPPER_START_RE = regex.compile(r"^\p{Lu}")
 WORD_CHAR_RE = regex.compile(r"[\p{L}\p{N}]")
 ALL_CAPS_RE = regex.compile(r"^[\p{Lu}\d&\-.]{2,}$")

@@ -125,6 +125,8 @@ class Lex:
         places = dict(R.places_vn())
         self.places = Trie(places, lower=False)
         self.countries = Trie(R.countries(), lower=False)
+        ministries = {k[len("Bộ "):]: v for k, v in heads.items() if v[1] == "ministry" and k.startswith("Bộ ")}
+        self.domains = {"Bộ": Trie(ministries, lower=True)}
         self.surnames = R.surnames()
         self.stop = R.name_stopwords()
 
@@ -137,7 +139,7 @@ class Lex:
 
 MODIFIERS_BEFORE = ("phó", "quyền")
 MODIFIERS_AFTER = (("thứ", "nhất"), ("thường", "trực"))
-FORMER = {"nguyên", "cựu"}
+FORMER = {"nguyên", "cựu", "cố"}
 NEW = {"tân"}
 JOINERS_TITLE = {",", "-", "kiêm", "và", "–"}
 NAMED_CLASSES = {"fixed", "ministry", "international", "media", "foreign"}
@@ -196,7 +198,7 @@ class SentenceTagger:
         """(end, canonical, level) of a location starting at i."""
         lex, s = self.lex, self.s
         u = lex.units.match(s, i) or lex.units_lower.match(s, i)
-        if u:
+        if u and self._ends_token(u[0]):
             j, form, (canon, level) = u
             known = lex.places.match(s, j) or lex.countries.match(s, j)
             k = known[0] if known else self.person_tail(j, _cap_run(s, j, lex, 5))
@@ -220,7 +222,7 @@ class SentenceTagger:
     def bare_unit(self, i: int) -> tuple[int, str, str] | None:
         lex, s = self.lex, self.s
         u = lex.units.match(s, i) or lex.units_lower.match(s, i)
-        if u:
+        if u and self._ends_token(u[0]):
             j, form, (canon, level) = u
             return j, canon, level
         return None
@@ -228,6 +230,8 @@ class SentenceTagger:
     # -------------------------------------------------------------- organizations
     def head(self, i: int, allow_lower: bool = False) -> tuple[int, str, str] | None:
         s = self.s
+        if s[i].low == "trường" and s[i].first and i + 1 < len(s) and (R.ALL_CAPS_RE.match(s[i + 1].text) or s[i + 1].text == "Đại"):
+            allow_lower = True  # 'trường THPT Chu Văn An', 'trường Đại học Mở'
         if not s[i].cap and not allow_lower:
             return None
         cands = [h for h in (self.lex.heads_exact.match(s, i), self.lex.heads_lower.match(s, i)) if h]
@@ -237,6 +241,8 @@ class SentenceTagger:
         if not cands:
             return None
         j, form, (canon, cls) = max(cands, key=lambda h: h[0])
+        if cls == "school" and R.ALL_CAPS_RE.match(s[i].text) and not (i and s[i - 1].low == "trường"):
+            return None  # 'THCS' alone is a school level, not a school
         return j, canon, cls
 
     def _ends_token(self, j: int) -> bool:
@@ -351,6 +357,29 @@ class SentenceTagger:
         }
         return m
 
+    def domain_end(self, i: int, hint: str) -> int:
+        """End of the domain a title names its body by: 'Bộ trưởng Công Thương',
+        'Bộ trưởng Tư pháp Mỹ', 'Trưởng ban Công tác đại biểu'; i when none."""
+        s, lex = self.s, self.lex
+        known = lex.domains.get(hint)
+        if known:
+            m = known.match(s, i)
+            if m:
+                return m[0]
+        k = i
+        while k < len(s) and (s[k].cap or (k > i and s[k].tok == s[k - 1].tok)) \
+                and not self.is_person_token(k) and not lex.titles.match(s, k):
+            if k > i and (lex.places.match(s, k) or lex.countries.match(s, k)):
+                return k  # the place that follows is the complement
+            k += 1
+        if hint == "Bộ":
+            return i  # an unknown ministry must end at a place: 'Bộ trưởng Giáo dục Cao học Cuba'
+        k = self.person_tail(i, k)
+        while k < len(s) and s[k].low == s[k].text and s[k].tag in ("N", "A") \
+                and s[k].low not in FUNCTION_WORDS and s[k].text.isalpha():
+            k += 1  # 'Ban Công tác đại biểu'
+        return k
+
     def organization_span(self, i: int, end: int, allow_lower: bool = False) -> Mention | None:
         """The organization starting at i, parsed as if the sentence stopped at ``end``."""
         saved = self.s
@@ -448,6 +477,8 @@ class SentenceTagger:
                 return None  # 'các em học sinh Hà Nội'
             if lex.units.match(s, i) or self.head(i):
                 return None
+        if any(R.DIGIT_RE.search(x.text) or (len(x.text) > 1 and R.ALL_CAPS_RE.match(x.text)) for x in s[i:j]):
+            return None  # 'Covid-19', 'Đoàn TN' are not names
         m = Mention("PERSON", i, j)  # canonical: the text as printed (vi_entities)
         m.attrs = {"short": j - i == 1}
         return m
@@ -562,14 +593,7 @@ class SentenceTagger:
                         i = loc[0]
                     elif loc is None and s[i].cap and t.attrs.get("hint") in DOMAIN_HINTS and not self.is_person_token(i):
                         # "Bộ trưởng Công Thương": the body named after the title's head noun
-                        k = i
-                        while k < len(s) and (s[k].cap or (k > i and s[k].tok == s[k - 1].tok)) \
-                                and not self.is_person_token(k) and not lex.titles.match(s, k):
-                            k += 1
-                        k = self.person_tail(i, k)
-                        while k < len(s) and s[k].low == s[k].text and s[k].tag in ("N", "A") \
-                                and s[k].low not in FUNCTION_WORDS and s[k].text.isalpha():
-                            k += 1  # 'Ban Công tác đại biểu'
+                        k = self.domain_end(i, t.attrs["hint"])
                         if k > i:
                             loc = self.location(k) if k < len(s) else None
                             o = Mention("ORGANIZATION", i, loc[0] if loc else k)

@@ -67,14 +67,23 @@ class Linker:
         self.ctx = DocContext(doc)
         ents = doc._.entities or []
         self.orgs_by_prefix: Counter = Counter()
+        countries: Counter = Counter()
+        known = R.countries()
         for e in ents:
             if e["type"] == "ORGANIZATION":
                 self.orgs_by_prefix[e["canonical"]] += len(e["spans"])
+            elif e["type"] == "LOCATION" and known.get(e["canonical"], ("", ""))[1] == "country":
+                countries[e["canonical"]] += len(e["spans"])
+        # a story about another country: its heads of government are that country's
+        top = countries.most_common(1)
+        self.foreign = top[0][0] if top and top[0][0] != "Việt Nam" else None
 
     def org_from_hint(self, hint: str, category: str = "") -> str | None:
         """'Trường' -> the document's most mentioned school, 'Thành ủy' -> the city's."""
         if not hint:
             return None
+        if hint in ("country", "Chính phủ") and self.foreign:
+            return self.foreign
         if hint == "country":
             return R.default_bodies().get(hint) if category == "state" else None
         if hint in ("Thành ủy", "Tỉnh ủy"):
@@ -160,7 +169,9 @@ class Linker:
                     if a.get("former"):
                         fact["former"] = True
                     facts.append(fact)
-        return facts
+        # 'Tổng thống Putin' says less than 'Tổng thống Nga Vladimir Putin': drop it
+        named = {(f["person"], R.fold_key(f["title"])) for f in facts if f["organization"]}
+        return [f for f in facts if f["organization"] or (f["person"], R.fold_key(f["title"])) not in named]
 
     def _chains(self, ms: list[Span]) -> list[tuple[list[tuple[Span, Span | None]], int, int]]:
         """Title chains in one sentence: ([(title, target)], first index, end index)."""

@@ -99,6 +99,9 @@ def org_canonical(span: Span, ctx: DocContext, borrowed: str = "") -> str | None
         if not comp:
             return None
     cls = a.get("cls", "")
+    if not comp and name.split()[0] == "Sở" and ctx.province:
+        # a provincial department: 'Sở Y tế' in a Quảng Ninh story
+        comp = ctx.fill("tỉnh") if not ctx.province.startswith("Thành phố") else ctx.province
     if not comp and not a.get("named"):
         if cls in ("admin", "party", "police", "court"):
             comp = ctx.fill("phường") or ctx.fill("xã") or ""
@@ -106,8 +109,6 @@ def org_canonical(span: Span, ctx: DocContext, borrowed: str = "") -> str | None
                 return None
         elif cls not in ("fixed", "state", "ministry", "international", "media"):
             return None
-    if not comp and cls == "dept" and name.split()[0] in ("Sở",) and ctx.province:
-        comp = ctx.fill("tỉnh") if not ctx.province.startswith("Thành phố") else ctx.province
     text = f"{name} {comp}".strip() if comp else name
     return canonical_text(R.expand_abbreviations(text))
 
@@ -140,7 +141,7 @@ def vi_resolve(doc: Doc) -> Doc:
     order: list[tuple[str, str]] = []
 
     def add(label: str, canonical: str, span: Span) -> None:
-        key = (label, R.fold_key(canonical))
+        key = (label, _group_key(label, canonical))
         if key not in entities:
             entities[key] = {"type": label, "canonical": canonical, "spans": []}
             order.append(key)
@@ -186,6 +187,14 @@ def vi_resolve(doc: Doc) -> Doc:
             s._.attrs["entity_id"] = e["id"]
     doc._.entities = out
     return doc
+
+
+def _group_key(label: str, canonical: str) -> str:
+    """Names that are one entity: 'Trường Đại học Mở Hà Nội' is 'Đại học Mở Hà Nội'."""
+    key = R.fold_key(canonical)
+    if label == "ORGANIZATION":
+        key = key.replace("trường đại học ", "đại học ")
+    return key
 
 
 def _parts(name: str) -> list[str]:
