@@ -274,7 +274,9 @@ class SentenceTagger:
         named = cls in NAMED_CLASSES
         business = cls == "business"
         lowered: list[int] = []  # indices of lowercase name words added one by one
-        while k < len(s):
+        # a complete name from the lexicon ('Bộ Y tế', 'EU', 'Điện Kremlin') takes
+        # only a place after it, never more words
+        while k < len(s) and not (cls in NAMED_CLASSES and k == j):
             x = s[k]
             if x.text in {",", ";", ":", "(", ")", '"', ".", "!", "?"}:
                 break

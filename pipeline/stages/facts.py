@@ -76,7 +76,19 @@ class Linker:
                 countries[e["canonical"]] += len(e["spans"])
         # a story about another country: its heads of government are that country's
         top = countries.most_common(1)
-        self.foreign = top[0][0] if top and top[0][0] != "Việt Nam" else None
+        home = countries["Việt Nam"] + sum(
+            len(e["spans"]) for e in ents
+            if e["type"] == "LOCATION" and e["canonical"] not in known) + self._vietnamese_bodies(ents)
+        self.foreign = top[0][0] if top and top[0][0] != "Việt Nam" and top[0][1] > home else None
+
+    @staticmethod
+    def _vietnamese_bodies(ents: list[dict]) -> int:
+        """Mentions of Vietnamese state bodies (UBND, Sở, Bộ ...): a domestic story."""
+        n = 0
+        for e in ents:
+            if e["type"] == "ORGANIZATION" and e["canonical"].split(" ")[0] in ("Ủy", "Sở", "Bộ", "Hội", "Đảng", "Thành", "Tỉnh", "Công"):
+                n += len(e["spans"])
+        return n
 
     def org_from_hint(self, hint: str, category: str = "") -> str | None:
         """'Trường' -> the document's most mentioned school, 'Thành ủy' -> the city's."""
