@@ -12,8 +12,6 @@ from .language import create_nlp
 from .output import SCHEMA_VERSION, Article, make_doc_id, validate
 
 _OUTLET_RE = regex.compile(r"^\s*\(([\p{Lu}][\p{L}.\- ]{1,15})\)\s*[-:]")
-_DOMAINS = {"dantri.com.vn": "Dân trí", "nld.com.vn": "NLĐO", "vnexpress.net": "VnExpress",
-            "tuoitre.vn": "Tuổi Trẻ", "thanhnien.vn": "Thanh Niên", "vietnamnet.vn": "VietNamNet"}
 
 
 @lru_cache(maxsize=1)
@@ -37,11 +35,7 @@ def _outlet(text: str, meta: dict[str, Any]) -> str | None:
         m = _OUTLET_RE.match(line)
         if m:
             return m.group(1).strip()
-    url = meta.get("url") or ""
-    for dom, name in _DOMAINS.items():
-        if dom in url:
-            return name
-    return None
+    return R.outlet_of_url(meta.get("url") or "")
 
 
 def _raw(doc: Doc, start: int, end: int) -> tuple[int, int]:

@@ -181,6 +181,26 @@ def expand_abbreviations(s: str) -> str:
     return regex.sub(r"\s+", " ", out).strip()
 
 
+#: the outlet an article's URL belongs to
+OUTLET_DOMAINS = {
+    "dantri.com.vn": "Dân trí", "nld.com.vn": "NLĐO", "vnexpress.net": "VnExpress",
+    "tuoitre.vn": "Tuổi Trẻ", "thanhnien.vn": "Thanh Niên", "vietnamnet.vn": "VietNamNet",
+    "laodong.vn": "Lao Động", "tienphong.vn": "Tiền Phong", "nhandan.vn": "Nhân Dân",
+    "vietnamplus.vn": "VietnamPlus", "zingnews.vn": "Zing", "baochinhphu.vn": "Báo Chính phủ",
+}
+
+
+def outlet_of_url(url: str) -> str | None:
+    for dom, name in OUTLET_DOMAINS.items():
+        if dom in (url or ""):
+            return name
+    return None
+
+
+#: an administrative-unit word between a body and its place (casefolded keys)
+UNIT_BEFORE_NAME_RE = regex.compile(r" tỉnh (?=\p{L})")
+
+
 def fold_key(s: str) -> str:
     """Grouping key of a canonical form: casefolded, single-spaced, dashes spaced."""
     s = regex.sub(r"\s*-\s*", " - ", s.casefold())

@@ -142,6 +142,15 @@ MODIFIERS_AFTER = (("thứ", "nhất"), ("thường", "trực"))
 FORMER = {"nguyên", "cựu", "cố"}
 NEW = {"tân"}
 JOINERS_TITLE = {",", "-", "kiêm", "và", "–"}
+NAMED_AFTER_PEOPLE = {"school", "health", "business"}  # 'Trường THPT Nguyễn Du', 'Bệnh viện Bạch Mai'
+GENERIC_HEADS = {"Báo", "Đài", "Tạp chí", "Kênh", "Tờ", "Trang", "Nhà", "Hãng"}
+
+
+def form_is_generic(head: str) -> bool:
+    """A head noun that needs a name after it even in a 'complete name' class."""
+    return head in GENERIC_HEADS
+
+
 NAMED_CLASSES = {"fixed", "ministry", "international", "media", "foreign"}
 DOMAIN_HINTS = {"Bộ", "Ban"}  # "Bộ trưởng Công Thương" names Bộ Công Thương
 NAME_STOP = {"khóa", "nhiệm", "kỳ", "lần", "số", "năm", "ngày", "tháng"}
@@ -201,8 +210,9 @@ class SentenceTagger:
         if u and self._ends_token(u[0]):
             j, form, (canon, level) = u
             known = lex.places.match(s, j) or lex.countries.match(s, j)
-            k = known[0] if known else self.person_tail(j, _cap_run(s, j, lex, 5))
-            if k > j and not self.is_person_token(j):
+            street = level == "street"
+            k = known[0] if known else (_cap_run(s, j, lex, 5) if street else self.person_tail(j, _cap_run(s, j, lex, 5)))
+            if k > j and (street or not self.is_person_token(j)):
                 name = self.text(j, k)
                 canon_name = R.places_vn().get(name, (name, ""))[0]
                 if canon_name.lower().startswith(canon.lower() + " "):
@@ -271,12 +281,15 @@ class SentenceTagger:
         # nested heads: "Ban Thường vụ Đảng ủy ...", "Văn phòng UBND tỉnh"
         name_parts: list[str] = [canon_head]
         k = j
-        named = cls in NAMED_CLASSES
+        generic = form_is_generic(canon_head)
+        named = cls in NAMED_CLASSES and not generic
         business = cls == "business"
         lowered: list[int] = []  # indices of lowercase name words added one by one
         # a complete name from the lexicon ('Bộ Y tế', 'EU', 'Điện Kremlin') takes
         # only a place after it, never more words
-        while k < len(s) and not (cls in NAMED_CLASSES and k == j):
+        cap_tokens = 0  # capitalized words of the name after the head
+        last_head, after_head = canon_head, 1  # the innermost head and where its name starts
+        while k < len(s) and not (cls in NAMED_CLASSES and not generic and k == j):
             x = s[k]
             if x.text in {",", ";", ":", "(", ")", '"', ".", "!", "?"}:
                 break
@@ -284,7 +297,9 @@ class SentenceTagger:
                 name_parts.append(x.text)  # the rest of a word already begun
                 k += 1
                 continue
-            if (self.is_person_token(k) and not business) or lex.honor.match(s, k) or (x.cap and self.title_at(k)):
+            if self.is_person_token(k) and not business and not (k == j and cls in NAMED_AFTER_PEOPLE):
+                break
+            if lex.honor.match(s, k) or (x.cap and self.title_at(k)):
                 break
             if x.low in NAME_STOP:
                 break
@@ -300,15 +315,18 @@ class SentenceTagger:
                 name_parts.append(nh[1])
                 k = nh[0]
                 named = named or nh[2] in NAMED_CLASSES
+                last_head, after_head = nh[1], len(name_parts)
                 continue
             if nh and k == j:
                 name_parts.append(nh[1])
                 k = nh[0]
                 named = named or nh[2] in NAMED_CLASSES
+                last_head, after_head = nh[1], len(name_parts)
                 continue
             if x.low in {"và", "-", "&"} and k + 1 < len(s) and s[k + 1].cap and not self.head(k + 1) \
                     and not self.title_at(k + 1) and not self.is_person_token(k + 1) \
-                    and not lex.places.match(s, k + 1) and not lex.countries.match(s, k + 1):
+                    and not lex.places.match(s, k + 1) and not lex.countries.match(s, k + 1) \
+                    and s[k + 1].text not in lex.stop and not self._stop_phrase(k + 1):
                 name_parts.append(x.text)
                 k += 1
                 continue
@@ -316,13 +334,15 @@ class SentenceTagger:
                 abbr = R.abbreviations().get(x.text)
                 name_parts.append(abbr or x.text)
                 named = True
+                cap_tokens += 1
                 k += 1
                 continue
-            if x.text[:1].isdigit() and named:
-                name_parts.append(x.text)
+            if x.text[:1].isdigit() and named and s[k - 1].cap:
+                name_parts.append(x.text)  # 'Ban Chỉ đạo 389', 'Cơ sở 2'
                 k += 1
                 continue
-            if named and x.low == x.text and x.tag in ("N", "A", "Nc") and x.low not in FUNCTION_WORDS:
+            if named and cap_tokens <= 1 and x.low == x.text and x.tag in ("N", "A", "Nc") \
+                    and x.low not in FUNCTION_WORDS and not s[k - 1].text[:1].isdigit():
                 name_parts.append(x.text)
                 lowered.append(k)
                 k += 1
@@ -352,6 +372,8 @@ class SentenceTagger:
         m = Mention("ORGANIZATION", i, k)
         m.attrs = {
             "name": " ".join(name_parts),
+            "last_head": last_head,
+            "rest": " ".join(name_parts[after_head:]),
             "cls": cls,
             "complement": complement,
             "level": comp_level,
@@ -390,6 +412,11 @@ class SentenceTagger:
             return self.organization(i, allow_lower)
         finally:
             self.s = saved
+
+    def _stop_phrase(self, k: int) -> bool:
+        """A two-word stop phrase ('Quyết định', 'Nghị quyết') starts at k."""
+        s = self.s
+        return k + 1 < len(s) and f"{s[k].text} {s[k + 1].text}" in self.lex.stop
 
     def _lower_then_name(self, k: int) -> int:
         """Lowercase nouns that lead to a proper name inside a body's name
@@ -448,7 +475,7 @@ class SentenceTagger:
             former = True
         text = self.text(start, j)
         m = Mention("TITLE", start, j, canonical=_title_case(text))
-        m.attrs = {"former": former, "category": cat, "hint": hint}
+        m.attrs = {"former": former, "category": cat, "hint": hint, "bare": True}
         return m
 
     # -------------------------------------------------------------- persons
@@ -609,6 +636,9 @@ class SentenceTagger:
                     if p and (self.is_person_token(i) or s[i].text in lex.surnames or not lex.places.match(s, i)):
                         self._take(p)
                         i = p.end
+                # 'bare': the title names no body we could not read (nothing
+                # capitalized follows it, or what follows was read)
+                t.attrs["bare"] = t.end >= len(s) or not s[t.end].cap or self.taken[t.end]
                 continue
             o = self.organization(i)
             if o and o.attrs["cls"] == "media" and self._own_outlet(o):

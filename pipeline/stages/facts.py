@@ -25,6 +25,7 @@ PERSON_BEFORE = {
     "được bầu làm", "được bổ nhiệm làm", "tiếp tục được bổ nhiệm làm", "được bầu giữ chức",
     "được bổ nhiệm giữ chức", "hiện là", "đương kim", "tiếp tục làm", "được bầu",
 }
+SUCCEEDS = {"kế nhiệm", "thay", "thay thế", "thay cho", "kế nhiệm cho"}
 TITLE_TO_BODY = {
     "bí thư": {"commune": "Đảng ủy", "district": "Đảng ủy", "province": "Tỉnh ủy", "city": "Thành ủy"},
     "phó bí thư": {"commune": "Đảng ủy", "district": "Đảng ủy", "province": "Tỉnh ủy", "city": "Thành ủy"},
@@ -132,6 +133,8 @@ class Linker:
                         return (f"{body} {name}" if body == "Tỉnh ủy" else f"{body} {canon}"), None
                     return f"{body} {canon}", None
                 return None, None
+        if not ta.get("bare", True) and ta.get("hint") not in ("Thành ủy", "Tỉnh ủy", "Huyện ủy", "Quận ủy"):
+            return None, None  # something named follows that we could not read: do not guess
         return self.org_from_hint(ta.get("hint", ""), ta.get("category", "")), None
 
     def positions(self) -> list[dict]:
@@ -152,6 +155,12 @@ class Linker:
                     g = _strip_honorific(_gap(doc, p._.attrs["end"], first._.attrs["start"]))
                     if g in PERSON_BEFORE:
                         person = p
+                        # 'A kế nhiệm ông B trở thành Bí thư': A takes the post
+                        if i0 > 1 and ms[i0 - 2]._.attrs["label"] == "PERSON":
+                            g2 = _strip_honorific(_gap(doc, ms[i0 - 2]._.attrs["end"], p._.attrs["start"]))
+                            g2 = regex.sub(r"\s*\(.*?\)\s*", " ", g2).strip()
+                            if g2 in SUCCEEDS:
+                                person = ms[i0 - 2]
                 if person is None and i1 < len(ms) and ms[i1]._.attrs["label"] == "PERSON":
                     p = ms[i1]
                     g = _strip_honorific(_gap(doc, ms[i1 - 1]._.attrs["end"], p._.attrs["start"]))

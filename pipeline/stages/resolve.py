@@ -22,6 +22,9 @@ from spacy.tokens import Doc, Span
 from .. import resources as R
 from ..normalize import canonical_text
 
+#: party committees named by the level of their unit: 'Thị ủy Bỉm Sơn' is the thị xã's
+PARTY_LEVEL = {"Thị ủy": "thị xã", "Huyện ủy": "huyện", "Quận ủy": "quận", "Tỉnh ủy": "tỉnh",
+               "Thành ủy": "thành phố"}
 COMMUNE = {"phường", "xã", "thị trấn", "đặc khu"}
 DISTRICT = {"quận", "huyện", "thị xã"}
 PROVINCE = {"tỉnh", "thành phố", "Thành phố"}
@@ -61,6 +64,11 @@ class DocContext:
                 if a.get("level") in ("province", "city") or uw in ("tỉnh", "thành phố"):
                     provinces[self._province_key(comp)] += 1
         self.by_unit = {k: c.most_common(1)[0][0] for k, c in counts.items() if c}
+        # a place's name -> its full form ('Ngọc Trạo' -> 'phường Ngọc Trạo')
+        self.names: dict[str, str] = {}
+        for unit, c in counts.items():
+            for full in c:
+                self.names.setdefault(full[len(unit) + 1:], full)
         self.province = provinces.most_common(1)[0][0] if provinces else ""
 
     @staticmethod
@@ -99,6 +107,17 @@ def org_canonical(span: Span, ctx: DocContext, borrowed: str = "") -> str | None
         if not comp:
             return None
     cls = a.get("cls", "")
+    last_head, rest = a.get("last_head", ""), a.get("rest", "")
+    if not comp and rest and cls in ("admin", "party") and rest in ctx.names and last_head not in PARTY_LEVEL:
+        # 'UBND Ngọc Trạo' in a story that names 'phường Ngọc Trạo'
+        name, comp = name[: len(name) - len(rest)].strip(), ctx.names[rest]
+    level_unit = PARTY_LEVEL.get(last_head)
+    if not comp and not rest and level_unit:
+        # 'Thị ủy' alone: the story's town, named without its unit word
+        full = ctx.fill(level_unit)
+        if not full:
+            return None
+        comp = full.split(" ", len(level_unit.split()))[-1] if full.lower().startswith(level_unit + " ") else full
     if not comp and name.split()[0] == "Sở" and ctx.province:
         # a provincial department: 'Sở Y tế' in a Quảng Ninh story
         comp = ctx.fill("tỉnh") if not ctx.province.startswith("Thành phố") else ctx.province
@@ -149,8 +168,11 @@ def vi_resolve(doc: Doc) -> Doc:
 
     persons = [m for m in mentions if m._.attrs["label"] == "PERSON"]
     full = [p for p in persons if len(p._.canonical.split()) >= 2]
+    own = R.outlet_of_url((doc._.meta or {}).get("url") or "")
     for m in mentions:
         a = m._.attrs
+        if a["label"] == "ORGANIZATION" and own and a.get("cls") == "media" and R.fold_key(m.text) == R.fold_key(own):
+            a["outlet"] = True  # the article's own outlet is not one of its organizations
         if a["label"] == "ORGANIZATION" and a.get("outlet"):
             doc._.outlet = doc._.outlet or canonical_text(m.text)
             m._.attrs["resolved"] = None
@@ -179,7 +201,11 @@ def vi_resolve(doc: Doc) -> Doc:
         if e["type"] == "PERSON":
             # canonical: the longest form among the merged mentions
             pass
-        out.append({"type": e["type"], "canonical": e["canonical"], "spans": spans})
+        canonical = e["canonical"]
+        if e["type"] == "ORGANIZATION":  # the fullest of the forms grouped together
+            forms = [s._.attrs.get("resolved") or canonical for s in spans]
+            canonical = max(forms, key=lambda f: (len(f), -forms.index(f)))
+        out.append({"type": e["type"], "canonical": canonical, "spans": spans})
     out.sort(key=lambda e: e["spans"][0]._.attrs["start"])
     for n, e in enumerate(out, 1):
         e["id"] = f"E{n}"
@@ -194,6 +220,8 @@ def _group_key(label: str, canonical: str) -> str:
     key = R.fold_key(canonical)
     if label == "ORGANIZATION":
         key = key.replace("trường đại học ", "đại học ")
+        # 'Sở Y tế tỉnh Quảng Trị' is 'Sở Y tế Quảng Trị' (a provincial city is another body)
+        key = R.UNIT_BEFORE_NAME_RE.sub(" ", key)
     return key
 
 
