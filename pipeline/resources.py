@@ -71,6 +71,18 @@ DOTTED_ABBREVIATIONS = frozenset({
 SENT_END_RE = regex.compile(r"^[.!?\u2026]+$")
 
 
+_VI_SYLLABLE_RE = regex.compile(
+    r"^(?:ngh|ng|nh|gh|gi|kh|ph|qu|th|tr|ch|[bcdđghklmnprstvx])?"
+    r"(?:[aăâeêioôơuưy]{1,3})(?:ch|ng|nh|[cmnpt])?$"
+)
+
+
+def is_vietnamese_syllable(syl: str) -> bool:
+    """Does ``syl`` have the shape of a Vietnamese syllable ('Thịnh' yes, 'Daily' no)?"""
+    base = "".join(c for c in unicodedata.normalize("NFD", syl.lower()) if c not in _TONES)
+    return bool(_VI_SYLLABLE_RE.match(unicodedata.normalize("NFC", base)))
+
+
 def is_cap(s: str) -> bool:
     return bool(s) and bool(UPPER_START_RE.match(s))
 

@@ -212,7 +212,9 @@ class SentenceTagger:
             known = lex.places.match(s, j) or lex.countries.match(s, j)
             street = level == "street"
             k = known[0] if known else (_cap_run(s, j, lex, 5) if street else self.person_tail(j, _cap_run(s, j, lex, 5)))
-            if k > j and (street or not self.is_person_token(j)):
+            if street and i and s[i - 1].low in ("thành", "khu"):
+                return None  # 'phố' of 'thành phố', 'khu phố'
+            if k > j:  # after a unit word a name is a place, even 'Hồ Chí Minh', 'Quan Nhân'
                 name = self.text(j, k)
                 canon_name = R.places_vn().get(name, (name, ""))[0]
                 if canon_name.lower().startswith(canon.lower() + " "):
@@ -272,7 +274,10 @@ class SentenceTagger:
                     return k
         return j
 
-    def organization(self, i: int, allow_lower: bool = False) -> Mention | None:
+    def organization(self, i: int, allow_lower: bool = False, in_title: bool = False) -> Mention | None:
+        """The body whose head noun starts at i.  After a title (``in_title``) a
+        person's name ends it ('Giám đốc Sở Y tế Nguyễn Văn A'); elsewhere a
+        name inside it is part of it ('Đoàn Thanh niên Cộng sản Hồ Chí Minh')."""
         h = self.head(i, allow_lower)
         if not h:
             return None
@@ -297,7 +302,8 @@ class SentenceTagger:
                 name_parts.append(x.text)  # the rest of a word already begun
                 k += 1
                 continue
-            if self.is_person_token(k) and not business and not (k == j and cls in NAMED_AFTER_PEOPLE):
+            if self.is_person_token(k) and not business and not (k == j and cls in NAMED_AFTER_PEOPLE) \
+                    and (in_title or not named):
                 break
             if lex.honor.match(s, k) or (x.cap and self.title_at(k)):
                 break
@@ -409,7 +415,7 @@ class SentenceTagger:
         saved = self.s
         self.s = saved[:end]
         try:
-            return self.organization(i, allow_lower)
+            return self.organization(i, allow_lower, in_title=True)
         finally:
             self.s = saved
 
@@ -539,7 +545,8 @@ class SentenceTagger:
                 while k < len(s) and s[k].text not in ("-", ",", ";", "/", "("):
                     k += 1
             n = group_end - start
-            if 2 <= n <= 4 and all(x.cap and x.text.isalpha() for x in s[start:group_end]) \
+            if 2 <= n <= 4 and all(x.cap and x.text.isalpha() and R.is_vietnamese_syllable(x.text)
+                                   for x in s[start:group_end]) \
                     and not self._known_name(start, group_end):
                 out.append(Mention("PERSON", start, group_end, attrs={"byline": True}))
             elif n and not all(x.cap for x in s[start:group_end]):
@@ -569,7 +576,8 @@ class SentenceTagger:
         if self.head(j) or self.lex.countries.match(s, j) or self.lex.places.match(s, j):
             return None
         k = _cap_run(s, j, self.lex, 4)
-        if 2 <= k - j <= 4 and (k >= len(s) or s[k].text in (")", ".", ",")):
+        if 2 <= k - j <= 4 and (k >= len(s) or s[k].text in (")", ".", ",")) \
+                and all(R.is_vietnamese_syllable(x.text) for x in s[j:k]):
             return Mention("PERSON", j, k, attrs={"credit": True})
         return None
 
@@ -608,7 +616,7 @@ class SentenceTagger:
                 self._take(t)
                 i = t.end
                 # title + org + person, title + person
-                o = self.organization(i, allow_lower=True) if i < len(s) else None
+                o = self.organization(i, allow_lower=True, in_title=True) if i < len(s) else None
                 if o:
                     tail = self.person_tail(o.start + 1, o.end)
                     if tail < o.end and not o.attrs.get("complement"):
@@ -641,6 +649,10 @@ class SentenceTagger:
                 t.attrs["bare"] = t.end >= len(s) or not s[t.end].cap or self.taken[t.end]
                 continue
             o = self.organization(i)
+            if o:
+                place = lex.places.match(s, i) or lex.countries.match(s, i)
+                if place and place[0] >= o.end:
+                    o = None  # 'Đài Loan', 'Hội An' are places
             if o and o.attrs["cls"] == "media" and self._own_outlet(o):
                 o.attrs["outlet"] = True
             if o and (o.attrs["named"] or (o.attrs["cls"] in ("admin", "party") and o.end - o.start >= 2)
@@ -670,6 +682,20 @@ def tag_sentence(syls: list[Syl], last_line: bool = False) -> list[Mention]:
     return SentenceTagger(syls, Lex.get(), True).run(last_line)
 
 
+def _credit_lines(text: str) -> tuple[int | None, int | None]:
+    """Where the closing credit line starts, and where a source line under it
+    starts ('Theo Đăng Nguyễn' / 'Dân Việt'), as char offsets."""
+    body = text.rstrip()
+    last = body.rfind("\n") + 1
+    if last == 0:
+        return None, None
+    prev = body.rfind("\n", 0, last - 1) + 1
+    prev_line = body[prev:last - 1].strip()
+    if prev_line.startswith("Theo ") and len(prev_line.split()) <= 5 and len(body[last:].split()) <= 4:
+        return prev, last
+    return last, None
+
+
 @Language.component(
     "vi_entities",
     assigns=["doc.spans", "doc.ents"],
@@ -678,12 +704,15 @@ def tag_sentence(syls: list[Syl], last_line: bool = False) -> list[Mention]:
 def vi_entities(doc: Doc) -> Doc:
     group: list[Span] = []
     sents = [s for s in doc.sents if s.text.strip()]
-    last_line_start = doc.text.rstrip().rfind("\n") + 1
+    credit_start, source_start = _credit_lines(doc.text)
     for sent in sents:
         syls = _syllables(sent)
         if not syls:
             continue
-        for m in tag_sentence(syls, last_line=sent.start_char >= last_line_start and len(sents) > 1):
+        if source_start is not None and sent.start_char >= source_start:
+            continue  # 'Dân Việt' under 'Theo Đăng Nguyễn': the source outlet, not a name
+        credit = credit_start is not None and sent.start_char >= credit_start and len(sents) > 1
+        for m in tag_sentence(syls, last_line=credit):
             a, b = syls[m.start].start, syls[m.end - 1].end
             span = doc.char_span(a, b, label=m.label, alignment_mode="expand")
             if span is None:
