@@ -27,6 +27,7 @@ LANG_NAME = "vi_press"
 def _set_extensions() -> None:
     for name, default in (
         ("raw_text", None),        # the article as read
+        ("text", None),            # the normalized text (== doc.text, computed once)
         ("offset_map", None),      # normalize.OffsetMap
         ("meta", None),            # dict: source, doc_id, date, title, url
         ("facts", None),           # list of fact dicts (facts stage)
@@ -130,6 +131,7 @@ class VietnameseTokenizer:
         self._gap(text[cursor:], words, spaces)
         doc = Doc(self.vocab, words=words, spaces=spaces)
         doc._.raw_text = raw
+        doc._.text = text
         doc._.offset_map = omap
         doc._.meta = {}
         return doc

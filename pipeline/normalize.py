@@ -86,6 +86,11 @@ def normalize(raw: str) -> tuple[str, OffsetMap]:
     return text, OffsetMap(tuple(out_s), tuple(out_e), len(raw))
 
 
+_TRANSLATE = str.maketrans({k: v for k, v in R.CHAR_MAP.items()})
+
+
 def canonical_text(s: str) -> str:
-    """Normalize a short string (a name) for output: NFC, tone placement, spaces."""
-    return normalize(s)[0].replace("\n", " ")
+    """Normalize a short string (a name) for output: NFC, tone placement, spaces
+    (what :func:`normalize` does, without the offset map)."""
+    s = unicodedata.normalize("NFC", s).translate(_TRANSLATE)
+    return fix_tone_placement(" ".join(s.split()))

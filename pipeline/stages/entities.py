@@ -704,7 +704,7 @@ def _credit_lines(text: str) -> tuple[int | None, int | None]:
 def vi_entities(doc: Doc) -> Doc:
     group: list[Span] = []
     sents = [s for s in doc.sents if s.text.strip()]
-    credit_start, source_start = _credit_lines(doc.text)
+    credit_start, source_start = _credit_lines(doc._.text)
     for sent in sents:
         syls = _syllables(sent)
         if not syls:
@@ -718,8 +718,8 @@ def vi_entities(doc: Doc) -> Doc:
             if span is None:
                 continue
             span._.attrs = dict(m.attrs, start=a, end=b, label=m.label, sent_start=sent.start_char,
-                                sent_end=sent.end_char, text=doc.text[a:b])
-            span._.canonical = m.canonical or doc.text[a:b]
+                                sent_end=sent.end_char, text=doc._.text[a:b])
+            span._.canonical = m.canonical or doc._.text[a:b]
             group.append(span)
     doc.spans["mentions"] = group
     numbers = list(doc.spans["numbers"]) if "numbers" in doc.spans else []

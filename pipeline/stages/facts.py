@@ -37,7 +37,7 @@ _HON_RE = None
 
 
 def _gap(doc: Doc, a: int, b: int) -> str:
-    g = _WS.sub(" ", doc.text[a:b]).strip().lower()
+    g = _WS.sub(" ", doc._.text[a:b]).strip().lower()
     g = regex.sub(r"^(?:nguyên|cựu|tân)\b\s*", "", g)
     g = regex.sub(r"\s*\b(?:nguyên|cựu|tân)$", "", g).strip()
     return g

@@ -2,6 +2,8 @@
 normalized text, using the segmented words to pick the counted noun."""
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -13,18 +15,20 @@ def vi_numbers(doc: Doc) -> Doc:
     words = [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
     meta = doc._.meta or {}
     spans = []
-    for m in find_numbers(doc.text, words=words, doc_date=meta.get("date")):
+    bounds = [(s.start_char, s.end_char) for s in doc.sents]
+    starts = [b[0] for b in bounds]
+    for m in find_numbers(doc._.text, words=words, doc_date=meta.get("date")):
         span = doc.char_span(m.start, m.end, label=m.label, alignment_mode="expand")
         if span is None:
             continue
-        sent = span.sent
+        sent_start, sent_end = bounds[max(0, bisect_right(starts, m.start) - 1)]
         span._.attrs = {
-            "start": m.start, "end": m.end, "label": m.label, "text": doc.text[m.start:m.end],
+            "start": m.start, "end": m.end, "label": m.label, "text": doc._.text[m.start:m.end],
             "value": m.value, "kind": m.kind, "unit": m.unit, "qualifier": m.qualifier,
             "iso": m.iso, "is_quantity": m.is_quantity,
-            "sent_start": sent.start_char, "sent_end": sent.end_char,
+            "sent_start": sent_start, "sent_end": sent_end,
         }
-        span._.canonical = doc.text[m.start:m.end]
+        span._.canonical = doc._.text[m.start:m.end]
         spans.append(span)
     doc.spans["numbers"] = spans
     return doc

@@ -133,7 +133,7 @@ def org_canonical(span: Span, ctx: DocContext, borrowed: str = "") -> str | None
 
 
 def _sep_only(doc: Doc, a_end: int, b_start: int) -> bool:
-    gap = doc.text[a_end:b_start].strip()
+    gap = doc._.text[a_end:b_start].strip()
     return gap in {"-", ",", "và", ""}
 
 
