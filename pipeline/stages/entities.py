@@ -160,6 +160,7 @@ FUNCTION_WORDS = {
     "mà", "cũng", "vẫn", "còn", "rất", "không", "chưa", "và", "hoặc", "nhưng", "như", "qua",
     "trên", "dưới", "sau", "trước", "ngày", "tháng", "năm", "lần", "vừa", "mới", "nay", "hôm",
     "đây", "kiêm", "cùng", "gồm", "thuộc", "nhằm", "bằng", "phải", "cần", "nhiều", "mọi", "mỗi",
+    "lúc", "vào", "ra", "lên", "xuống", "hiện", "sáng", "chiều", "tối", "trưa", "đêm", "hơn",
 }
 
 
@@ -293,6 +294,7 @@ class SentenceTagger:
         # a complete name from the lexicon ('Bộ Y tế', 'EU', 'Điện Kremlin') takes
         # only a place after it, never more words
         cap_tokens = 0  # capitalized words of the name after the head
+        lead_lower = False  # the name began with lowercase words ('Viện dinh dưỡng Quốc gia')
         last_head, after_head = canon_head, 1  # the innermost head and where its name starts
         while k < len(s) and not (cls in NAMED_CLASSES and not generic and k == j):
             x = s[k]
@@ -347,8 +349,10 @@ class SentenceTagger:
                 name_parts.append(x.text)  # 'Ban Chỉ đạo 389', 'Cơ sở 2'
                 k += 1
                 continue
-            if named and cap_tokens <= 1 and x.low == x.text and x.tag in ("N", "A", "Nc") \
+            if named and cap_tokens == 1 and not lead_lower and x.low == x.text and x.tag in ("N", "A", "Nc") \
                     and x.low not in FUNCTION_WORDS and not s[k - 1].text[:1].isdigit():
+                # a descriptive name: one capitalized word, then lowercase ones
+                # ('Cục Quản lý thị trường'), never after a second capital
                 name_parts.append(x.text)
                 lowered.append(k)
                 k += 1
@@ -357,6 +361,7 @@ class SentenceTagger:
             if ahead > k:
                 name_parts.extend(y.text for y in s[k:ahead])
                 k = ahead
+                lead_lower = lead_lower or cap_tokens == 0
                 continue
             break
         # trailing lowercase words that are not nouns do not belong to the name
