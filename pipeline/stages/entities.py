@@ -212,7 +212,10 @@ class SentenceTagger:
             j, form, (canon, level) = u
             known = lex.places.match(s, j) or lex.countries.match(s, j)
             street = level == "street"
-            k = known[0] if known else (_cap_run(s, j, lex, 5) if street else self.person_tail(j, _cap_run(s, j, lex, 5)))
+            run_end = _cap_run(s, j, lex, 5)
+            k = run_end if street else self.person_tail(j, run_end)
+            if known and known[0] > k:
+                k = known[0]
             if street and i and s[i - 1].low in ("thành", "khu"):
                 return None  # 'phố' of 'thành phố', 'khu phố'
             if k > j:  # after a unit word a name is a place, even 'Hồ Chí Minh', 'Quan Nhân'
@@ -296,6 +299,7 @@ class SentenceTagger:
         cap_tokens = 0  # capitalized words of the name after the head
         lead_lower = False  # the name began with lowercase words ('Viện dinh dưỡng Quốc gia')
         last_head, after_head = canon_head, 1  # the innermost head and where its name starts
+        after_head_k = j  # syllable index where the name after the last head starts
         while k < len(s) and not (cls in NAMED_CLASSES and not generic and k == j):
             x = s[k]
             if x.text in {",", ";", ":", "(", ")", '"', ".", "!", "?"}:
@@ -304,7 +308,7 @@ class SentenceTagger:
                 name_parts.append(x.text)  # the rest of a word already begun
                 k += 1
                 continue
-            if self.is_person_token(k) and not business and not (k == j and cls in NAMED_AFTER_PEOPLE) \
+            if self.is_person_token(k) and not business and not (k == after_head_k and cls in NAMED_AFTER_PEOPLE) \
                     and (in_title or not named):
                 break
             if lex.honor.match(s, k) or (x.cap and self.title_at(k)):
@@ -324,12 +328,14 @@ class SentenceTagger:
                 k = nh[0]
                 named = named or nh[2] in NAMED_CLASSES
                 last_head, after_head = nh[1], len(name_parts)
+                after_head_k = k
                 continue
             if nh and k == j:
                 name_parts.append(nh[1])
                 k = nh[0]
                 named = named or nh[2] in NAMED_CLASSES
                 last_head, after_head = nh[1], len(name_parts)
+                after_head_k = k
                 continue
             if x.low in {"và", "-", "&"} and k + 1 < len(s) and s[k + 1].cap and not self.head(k + 1) \
                     and not self.title_at(k + 1) and not self.is_person_token(k + 1) \
@@ -383,6 +389,8 @@ class SentenceTagger:
         m = Mention("ORGANIZATION", i, k)
         m.attrs = {
             "name": " ".join(name_parts),
+            # a head of two words or more from the lexicon names one body ('Sở Y tế')
+            "specific": s[i].tok != s[j - 1].tok,
             "last_head": last_head,
             "rest": " ".join(name_parts[after_head:]),
             "cls": cls,
@@ -414,6 +422,15 @@ class SentenceTagger:
                 and s[k].low not in FUNCTION_WORDS and s[k].text.isalpha():
             k += 1  # 'Ban Công tác đại biểu'
         return k
+
+    def _person_before(self, i: int) -> bool:
+        """Is the title at i in apposition to a person just before it ('ông A, Hiệu trưởng ...')?"""
+        if not self.out:
+            return False
+        prev = self.out[-1]
+        if prev.label == "TITLE" and len(self.out) > 1:
+            prev = next((m for m in reversed(self.out) if m.label != "TITLE" and m.label != "ORGANIZATION"), prev)
+        return prev.label == "PERSON" and 0 <= i - prev.end <= 3
 
     def organization_span(self, i: int, end: int, allow_lower: bool = False) -> Mention | None:
         """The organization starting at i, parsed as if the sentence stopped at ``end``."""
@@ -624,7 +641,7 @@ class SentenceTagger:
                 o = self.organization(i, allow_lower=True, in_title=True) if i < len(s) else None
                 if o:
                     tail = self.person_tail(o.start + 1, o.end)
-                    if tail < o.end and not o.attrs.get("complement"):
+                    if tail < o.end and not o.attrs.get("complement") and not self._person_before(t.start):
                         o = self.organization_span(o.start, tail, allow_lower=True) or o
                     self._take(o)
                     i = o.end
@@ -661,7 +678,7 @@ class SentenceTagger:
             if o and o.attrs["cls"] == "media" and self._own_outlet(o):
                 o.attrs["outlet"] = True
             if o and (o.attrs["named"] or (o.attrs["cls"] in ("admin", "party") and o.end - o.start >= 2)
-                      or R.ALL_CAPS_RE.match(s[i].text)):
+                      or R.ALL_CAPS_RE.match(s[i].text) or o.attrs.get("specific")):
                 self._take(o)
                 i = o.end
                 continue

@@ -1,0 +1,160 @@
+"""Persons, titles, organizations, locations and positions: tables of
+real-looking Vietnamese press sentences (names invented for the tests)."""
+import pytest
+
+from pipeline.api import extract
+
+
+def run(text):
+    art = extract(text)
+    ents = {}
+    for e in art.entities:
+        ents.setdefault(e.type, set()).add(e.canonical)
+    positions = {(f.person, f.title, f.organization) for f in art.facts if f.type == "position"}
+    former = {(f.person, f.title) for f in art.facts if f.type == "position" and f.former}
+    return ents, positions, former
+
+
+# ------------------------------------------------------------------ persons
+@pytest.mark.parametrize("text, persons", [
+    # honorific triggers are not part of the name
+    ("Ông Lê Văn Tám cho biết dự án sẽ hoàn thành trong năm nay.", {"Lê Văn Tám"}),
+    ("Theo bà Phan Thị Mỹ Lệ, kế hoạch đã được thông qua.", {"Phan Thị Mỹ Lệ"}),
+    ("Đồng chí Hà Minh Quân phát biểu tại hội nghị.", {"Hà Minh Quân"}),
+    ("PGS.TS Trịnh Văn Khải trình bày báo cáo.", {"Trịnh Văn Khải"}),
+    ("GS.TS Đoàn Thị Hạnh nhận giải thưởng.", {"Đoàn Thị Hạnh"}),
+    ("Đại tá Vũ Đình Long chỉ đạo lực lượng.", {"Vũ Đình Long"}),
+    ("ThS Lâm Ngọc Hân hướng dẫn sinh viên.", {"Lâm Ngọc Hân"}),
+    # no trigger: a surname-led capitalized run
+    ("Nguyễn Thị Thu Trang đạt giải nhất cuộc thi.", {"Nguyễn Thị Thu Trang"}),
+    # foreign names after honorifics and titles
+    ("Tổng thống Mỹ Donald Trump đã gặp Thủ tướng Singapore Lý Hiển Long.", {"Donald Trump", "Lý Hiển Long"}),
+    ("Ông Miguel Diaz-Canel phát biểu tại Havana.", {"Miguel Diaz-Canel"}),
+    # short references merge into the full name
+    ("Ông Trần Quốc Nam là kỹ sư. Ông Nam cho biết công trình đã xong.", {"Trần Quốc Nam"}),
+    ("Ông Miguel Diaz-Canel, 60 tuổi. Ông Diaz-Canel sinh năm 1960.", {"Miguel Diaz-Canel"}),
+    # places, bodies and numbers are not names
+    ("Các em học sinh Hà Nội tham gia ngày hội.", set()),
+    ("Bệnh nhân Covid-19 đã xuất viện.", set()),
+    ("Chính quyền TP Hồ Chí Minh triển khai biện pháp mới.", set()),
+])
+def test_persons(text, persons):
+    ents, _, _ = run(text)
+    assert ents.get("PERSON", set()) == persons
+
+
+@pytest.mark.parametrize("text, persons", [
+    ("Nội dung bài viết.\nThanh Hà", {"Thanh Hà"}),                      # byline
+    ("Nội dung bài viết.\nMinh Anh - Quốc Tuấn", {"Minh Anh", "Quốc Tuấn"}),
+    ("Nội dung bài viết.\nNgọc Lan (tổng hợp)", {"Ngọc Lan"}),
+    ("Nội dung bài viết.\nHải YếnTheo Reuters", {"Hải Yến"}),            # glued source credit
+    ("Nội dung bài viết.\nTheo Bảo ChâuVietNamNet", {"Bảo Châu"}),
+    ("Nội dung bài viết.\nTheo Đức Minh\nTiền Phong", {"Đức Minh"}),    # the source line is an outlet
+    ("Cầu thủ ghi bàn (Ảnh: Tuấn Kiệt).", {"Tuấn Kiệt"}),               # photo credit
+    ("Nhà máy sau thảm họa. Ảnh: China Daily", set()),                   # a credit that is a body
+    ("Nội dung bài viết.\nBộ Công Thương", set()),
+])
+def test_bylines_and_credits(text, persons):
+    ents, _, _ = run(text)
+    assert ents.get("PERSON", set()) == persons
+
+
+# ------------------------------------------------------------------ organizations
+@pytest.mark.parametrize("text, orgs", [
+    ("Sở Y tế tỉnh Bình Định vừa có văn bản.", {"Sở Y tế tỉnh Bình Định"}),
+    ("UBND phường Tân Định ban hành kế hoạch.", {"Ủy ban nhân dân phường Tân Định"}),
+    ("Sở GD&ĐT TP.HCM công bố đề thi.", {"Sở Giáo dục và Đào tạo Thành phố Hồ Chí Minh"}),
+    # nested bodies
+    ("Ban Thường vụ Đảng ủy xã Hòa Phú họp phiên thường kỳ.", {"Ban Thường vụ Đảng ủy xã Hòa Phú"}),
+    ("Văn phòng UBND tỉnh Lạng Sơn thông báo.", {"Văn phòng Ủy ban nhân dân tỉnh Lạng Sơn"}),
+    # coordinated bodies share the complement
+    ("Đảng ủy - HĐND - UBND - Ủy ban MTTQ Việt Nam phường Phú Mỹ tổ chức hội nghị.", {
+        "Đảng ủy phường Phú Mỹ", "Hội đồng nhân dân phường Phú Mỹ", "Ủy ban nhân dân phường Phú Mỹ",
+        "Ủy ban Mặt trận Tổ quốc Việt Nam phường Phú Mỹ"}),
+    # descriptive names: one capitalized word then lowercase words
+    ("Cục Quản lý thị trường tỉnh Nam Định kiểm tra cửa hàng.", {"Cục Quản lý thị trường tỉnh Nam Định"}),
+    ("Công ty TNHH Phú Gia đã nộp phạt.", {"Công ty Trách nhiệm hữu hạn Phú Gia"}),
+    ("Ngân hàng TMCP Sài Gòn công bố lãi suất.", {"Ngân hàng Thương mại Cổ phần Sài Gòn"}),
+    ("Bệnh viện Chợ Rẫy tiếp nhận bệnh nhân.", {"Bệnh viện Chợ Rẫy"}),
+    ("Tòa án nhân dân tỉnh Đắk Lắk mở phiên xử.", {"Tòa án nhân dân tỉnh Đắk Lắk"}),
+    ("Theo hãng tin Reuters, WHO đã cảnh báo.", {"Reuters", "WHO"}),
+    # elliptical names resolved from the document
+    ("Phường Bến Thành có 5 trường học. UBND phường đã họp.", {"Ủy ban nhân dân phường Bến Thành"}),
+    ("UBND tỉnh Quảng Bình chỉ đạo Sở Y tế kiểm tra.", {
+        "Ủy ban nhân dân tỉnh Quảng Bình", "Sở Y tế tỉnh Quảng Bình"}),
+    # not organizations: places, generic bodies, the article's own outlet
+    ("Đài Loan và Hội An thu hút du khách.", set()),
+    ("Các trường đã hoàn thành kế hoạch.", set()),
+    ("(NLĐO)- Lãnh đạo phường mở diễn đàn.", set()),
+])
+def test_organizations(text, orgs):
+    ents, _, _ = run(text)
+    assert ents.get("ORGANIZATION", set()) == orgs
+
+
+@pytest.mark.parametrize("text, locations", [
+    ("Đoàn công tác đến xã Tân Lập, huyện Đan Phượng.", {"xã Tân Lập", "huyện Đan Phượng"}),
+    ("Hàng hóa xuất sang Nhật Bản và Hàn Quốc.", {"Nhật Bản", "Hàn Quốc"}),
+    ("Người dân TPHCM và Hà Nội.", {"Thành phố Hồ Chí Minh", "Hà Nội"}),
+    ("Vụ tai nạn trên đường Lý Thường Kiệt.", {"đường Lý Thường Kiệt"}),
+    ("Vùng cách ly thôn Quan Nhân, xã Đạo Lý.", {"thôn Quan Nhân", "xã Đạo Lý"}),
+])
+def test_locations(text, locations):
+    ents, _, _ = run(text)
+    assert locations <= ents.get("LOCATION", set())
+    assert not ents.get("PERSON")
+
+
+# ------------------------------------------------------------------ titles and positions
+@pytest.mark.parametrize("text, positions", [
+    # apposition with ',' and several titles, one shared complement
+    ("Dự hội nghị có ông Lê Minh Hải, Bí thư Đảng ủy - Chủ tịch HĐND phường Tân Phong.", {
+        ("Lê Minh Hải", "Bí thư", "Đảng ủy phường Tân Phong"),
+        ("Lê Minh Hải", "Chủ tịch", "Hội đồng nhân dân phường Tân Phong")}),
+    # '-' and 'kiêm'
+    ("Bà Ngô Thị Thu - Phó Chủ tịch UBND huyện Cam Lâm cho biết.", {
+        ("Ngô Thị Thu", "Phó Chủ tịch", "Ủy ban nhân dân huyện Cam Lâm")}),
+    ("Ông Võ Văn Lực, Bí thư Huyện ủy kiêm Chủ tịch UBND huyện Đức Phổ.", {
+        ("Võ Văn Lực", "Bí thư", "Huyện ủy Đức Phổ"),
+        ("Võ Văn Lực", "Chủ tịch", "Ủy ban nhân dân huyện Đức Phổ")}),
+    # title before the name
+    ("Giám đốc Sở Y tế tỉnh Phú Yên Trần Văn Bình kiểm tra bệnh viện.", {
+        ("Trần Văn Bình", "Giám đốc", "Sở Y tế tỉnh Phú Yên")}),
+    ("Bộ trưởng Công Thương Đỗ Minh Khoa chủ trì cuộc họp.", {
+        ("Đỗ Minh Khoa", "Bộ trưởng", "Bộ Công Thương")}),
+    ("Thứ trưởng Bộ GD&ĐT Hà Văn Thịnh dự lễ.", {
+        ("Hà Văn Thịnh", "Thứ trưởng", "Bộ Giáo dục và Đào tạo")}),
+    # modifiers stay in the title
+    ("Ông Phạm Quốc Bảo, Quyền Hiệu trưởng Trường THPT Lê Lợi.", {
+        ("Phạm Quốc Bảo", "Quyền Hiệu trưởng", "Trường Trung học phổ thông Lê Lợi")}),
+    ("Ông Bùi Văn Tường, Phó Bí thư Thường trực Tỉnh ủy Hà Tĩnh.", {
+        ("Bùi Văn Tường", "Phó Bí thư Thường trực", "Tỉnh ủy Hà Tĩnh")}),
+    # membership
+    ("Ông Lý Văn Cường, Ủy viên Ban Thường vụ Tỉnh ủy Cao Bằng.", {
+        ("Lý Văn Cường", "Ủy viên", "Ban Thường vụ Tỉnh ủy Cao Bằng")}),
+    # head of state takes the country; a chủ tịch of a ward means its People's Committee
+    ("Tổng thống Pháp Emmanuel Macron thăm Hà Nội.", {("Emmanuel Macron", "Tổng thống", "Pháp")}),
+    ("Ông Đinh Công Sơn, Chủ tịch phường Hòa Khánh.", {
+        ("Đinh Công Sơn", "Chủ tịch", "Ủy ban nhân dân phường Hòa Khánh")}),
+    # an unnamed holder is not a position
+    ("Chủ tịch UBND tỉnh yêu cầu các sở triển khai.", set()),
+])
+def test_positions(text, positions):
+    _, got, _ = run(text)
+    assert got == positions
+
+
+@pytest.mark.parametrize("text, former", [
+    ("Bà Lưu Thị Hoa, nguyên Phó Hiệu trưởng Trường Đại học Vinh.", {("Lưu Thị Hoa", "Phó Hiệu trưởng")}),
+    ("Ông Lò Văn Pá, cựu Chủ tịch UBND tỉnh Sơn La.", {("Lò Văn Pá", "Chủ tịch")}),
+    ("Ông Đặng Văn Hùng, Chủ tịch UBND tỉnh Sơn La.", set()),
+])
+def test_former_positions(text, former):
+    _, _, got = run(text)
+    assert got == former
+
+
+def test_title_is_the_role_without_its_body():
+    ents, _, _ = run("Ông Trần Hữu Tín, Phó Giám đốc Sở Tài chính tỉnh Kon Tum.")
+    assert ents["TITLE"] == {"Phó Giám đốc"}
+    assert ents["ORGANIZATION"] == {"Sở Tài chính tỉnh Kon Tum"}
