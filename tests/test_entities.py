@@ -136,6 +136,14 @@ def test_locations(text, locations):
     ("Tổng thống Pháp Emmanuel Macron thăm Hà Nội.", {("Emmanuel Macron", "Tổng thống", "Pháp")}),
     ("Ông Đinh Công Sơn, Chủ tịch phường Hòa Khánh.", {
         ("Đinh Công Sơn", "Chủ tịch", "Ủy ban nhân dân phường Hòa Khánh")}),
+    # a member list shares the title
+    ("Ông Hà Văn An, bà Tạ Thị Bích và ông Lục Văn Minh được bầu làm Phó Chủ tịch HĐND tỉnh Yên Bái.", {
+        ("Hà Văn An", "Phó Chủ tịch", "Hội đồng nhân dân tỉnh Yên Bái"),
+        ("Tạ Thị Bích", "Phó Chủ tịch", "Hội đồng nhân dân tỉnh Yên Bái"),
+        ("Lục Văn Minh", "Phó Chủ tịch", "Hội đồng nhân dân tỉnh Yên Bái")}),
+    # the successor takes the post
+    ("Ông Trần Văn Hòa kế nhiệm ông Lê Quang Đạo trở thành Giám đốc Sở Xây dựng tỉnh Bình Phước.", {
+        ("Trần Văn Hòa", "Giám đốc", "Sở Xây dựng tỉnh Bình Phước")}),
     # an unnamed holder is not a position
     ("Chủ tịch UBND tỉnh yêu cầu các sở triển khai.", set()),
 ])

@@ -23,8 +23,11 @@ SEP = {"", ",", "-", "kiêm", "và", ", kiêm", "- kiêm", "và là", ", đồng
 PERSON_BEFORE = {
     "", ",", "-", "(", "là", "làm", "trở thành", "giữ chức", "giữ chức vụ", "đảm nhiệm", "đảm nhận",
     "được bầu làm", "được bổ nhiệm làm", "tiếp tục được bổ nhiệm làm", "được bầu giữ chức",
-    "được bổ nhiệm giữ chức", "hiện là", "đương kim", "tiếp tục làm", "được bầu",
+    "được bổ nhiệm giữ chức", "hiện là", "đương kim", "tiếp tục làm", "được bầu", "đều là", "cùng là",
+    "được bầu là",
 }
+LIST_VERBS = {"là", "làm", "được bầu làm", "được bổ nhiệm làm", "được bầu giữ chức", "được bổ nhiệm giữ chức",
+              "giữ chức", "trở thành", "được bầu", "đều là", "cùng là", "được bầu là"}
 SUCCEEDS = {"kế nhiệm", "thay", "thay thế", "thay cho", "kế nhiệm cho"}
 TITLE_TO_BODY = {
     "bí thư": {"commune": "Đảng ủy", "district": "Đảng ủy", "province": "Tỉnh ủy", "city": "Thành ủy"},
@@ -149,12 +152,13 @@ class Linker:
             chains = self._chains(ms)
             for chain, i0, i1 in chains:
                 person = None
+                before_gap = None
                 first = ms[i0]
                 if i0 > 0 and ms[i0 - 1]._.attrs["label"] == "PERSON":
                     p = ms[i0 - 1]
                     g = _strip_honorific(_gap(doc, p._.attrs["end"], first._.attrs["start"]))
                     if g in PERSON_BEFORE:
-                        person = p
+                        person, before_gap = p, g
                         # 'A kế nhiệm ông B trở thành Bí thư': A takes the post
                         if i0 > 1 and ms[i0 - 2]._.attrs["label"] == "PERSON":
                             g2 = _strip_honorific(_gap(doc, ms[i0 - 2]._.attrs["end"], p._.attrs["start"]))
@@ -168,31 +172,48 @@ class Linker:
                         person = p
                 if person is None or not person._.attrs.get("resolved"):
                     continue
-                for title, target in chain:
-                    org, org_id = self.body_of(title, target)
-                    org = canonical_text(R.expand_abbreviations(org)) if org else None
-                    tcanon = title._.attrs.get("resolved") or title._.canonical
-                    key = (person._.attrs["resolved"], R.fold_key(tcanon), R.fold_key(org or ""))
-                    if key in seen:
-                        continue
-                    seen.add(key)
-                    a = title._.attrs
-                    fact = {
-                        "type": "position",
-                        "person": person._.attrs["resolved"],
-                        "title": tcanon,
-                        "organization": org,
-                        "person_id": person._.attrs.get("entity_id"),
-                        "title_id": a.get("entity_id"),
-                        "organization_id": org_id,
-                        "evidence": (a["sent_start"], a["sent_end"]),
-                    }
-                    if a.get("former"):
-                        fact["former"] = True
-                    facts.append(fact)
+                holders = [person]
+                if before_gap in LIST_VERBS and person is ms[i0 - 1]:
+                    # 'Ông A, bà B và ông C được bầu làm Phó Chủ tịch ...': each of them
+                    k = i0 - 2
+                    while k >= 0 and ms[k]._.attrs["label"] == "PERSON" and _strip_honorific(
+                            _gap(doc, ms[k]._.attrs["end"], ms[k + 1]._.attrs["start"])) in {",", "và", ", và"}:
+                        holders.insert(0, ms[k])
+                        k -= 1
+                for holder in holders:
+                    facts.extend(self._chain_facts(holder, chain, seen))
         # 'Tổng thống Putin' says less than 'Tổng thống Nga Vladimir Putin': drop it
         named = {(f["person"], R.fold_key(f["title"])) for f in facts if f["organization"]}
         return [f for f in facts if f["organization"] or (f["person"], R.fold_key(f["title"])) not in named]
+
+    def _chain_facts(self, person: Span, chain: list, seen: set) -> list[dict]:
+        """One position per (title, body) of the chain, held by ``person``."""
+        facts: list[dict] = []
+        if not person._.attrs.get("resolved"):
+            return facts
+        for title, target in chain:
+            org, org_id = self.body_of(title, target)
+            org = canonical_text(R.expand_abbreviations(org)) if org else None
+            tcanon = title._.attrs.get("resolved") or title._.canonical
+            key = (person._.attrs["resolved"], R.fold_key(tcanon), R.fold_key(org or ""))
+            if key in seen:
+                continue
+            seen.add(key)
+            a = title._.attrs
+            fact = {
+                "type": "position",
+                "person": person._.attrs["resolved"],
+                "title": tcanon,
+                "organization": org,
+                "person_id": person._.attrs.get("entity_id"),
+                "title_id": a.get("entity_id"),
+                "organization_id": org_id,
+                "evidence": (a["sent_start"], a["sent_end"]),
+            }
+            if a.get("former"):
+                fact["former"] = True
+            facts.append(fact)
+        return facts
 
     def _chains(self, ms: list[Span]) -> list[tuple[list[tuple[Span, Span | None]], int, int]]:
         """Title chains in one sentence: ([(title, target)], first index, end index)."""
