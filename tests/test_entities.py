@@ -144,6 +144,10 @@ def test_locations(text, locations):
     # the successor takes the post
     ("Ông Trần Văn Hòa kế nhiệm ông Lê Quang Đạo trở thành Giám đốc Sở Xây dựng tỉnh Bình Phước.", {
         ("Trần Văn Hòa", "Giám đốc", "Sở Xây dựng tỉnh Bình Phước")}),
+    # an elliptical unit before the name: the city of the story
+    ("Chủ tịch UBND TP Đà Nẵng Lê Trung Chinh họp báo. Phó Chủ tịch UBND TP Hồ Kỳ Minh phát biểu.", {
+        ("Lê Trung Chinh", "Chủ tịch", "Ủy ban nhân dân Thành phố Đà Nẵng"),
+        ("Hồ Kỳ Minh", "Phó Chủ tịch", "Ủy ban nhân dân Thành phố Đà Nẵng")}),
     # an unnamed holder is not a position
     ("Chủ tịch UBND tỉnh yêu cầu các sở triển khai.", set()),
 ])

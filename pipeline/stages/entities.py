@@ -204,18 +204,22 @@ class SentenceTagger:
         return all(x.cap for x in self.s[i:i + s.tok_len])
 
     # -------------------------------------------------------------- locations
-    def location(self, i: int) -> tuple[int, str, str] | None:
-        """(end, canonical, level) of a location starting at i."""
+    def location(self, i: int, in_title: bool = False) -> tuple[int, str, str] | None:
+        """(end, canonical, level) of a location starting at i.  In a title chain
+        a unit word followed by a person's name is elliptical: 'Phó Chủ tịch
+        UBND TP Võ Văn Hoan' names the city's committee and then the person."""
         lex, s = self.lex, self.s
         u = lex.units.match(s, i) or lex.units_lower.match(s, i)
         if u and self._ends_token(u[0]):
             j, form, (canon, level) = u
             known = lex.places.match(s, j) or lex.countries.match(s, j)
+            if in_title and not known and j < len(s) and self.looks_like_person(j):
+                return None
             street = level == "street"
-            run_end = _cap_run(s, j, lex, 5)
+            run_end = _cap_run(s, j, lex, 8)
             k = run_end if street else self.person_tail(j, run_end)
-            if known and known[0] > k:
-                k = known[0]
+            if known:  # 'Hồ Chí Minh' before a person's name; 'Đức Phổ' is more than 'Đức'
+                k = max(k, known[0])
             if street and i and s[i - 1].low in ("thành", "khu"):
                 return None  # 'phố' of 'thành phố', 'khu phố'
             if k > j:  # after a unit word a name is a place, even 'Hồ Chí Minh', 'Quan Nhân'
@@ -267,6 +271,17 @@ class SentenceTagger:
         if j >= len(s) or s[j].first or s[j].tok != s[j - 1].tok:
             return True
         return s[j].cap
+
+    def looks_like_person(self, j: int) -> bool:
+        """A surname and 1-3 more capitalized Vietnamese syllables, ending the run."""
+        s = self.s
+        if j >= len(s) or s[j].text not in self.lex.surnames:
+            return False
+        k = j + 1
+        while k < len(s) and s[k].cap and s[k].text.isalpha() and R.is_vietnamese_syllable(s[k].text):
+            k += 1
+        return 2 <= k - j <= 4 and (k >= len(s) or not s[k].cap) and not (
+            self.lex.places.match(s, j) or self.lex.countries.match(s, j))
 
     def person_tail(self, i: int, j: int) -> int:
         """Start of a person name (surname + 1-3 capitalized syllables) ending a
@@ -377,13 +392,13 @@ class SentenceTagger:
             k -= 1
         complement = ""
         comp_level = ""
-        loc = self.location(k) if k < len(s) else None
+        loc = self.location(k, in_title) if k < len(s) else None
         if loc:
             complement, comp_level = loc[1], loc[2]
             k = loc[0]
         elif k < len(s):
             bu = self.bare_unit(k)
-            if bu and (k + 1 >= len(s) or not s[bu[0]:bu[0] + 1] or not s[bu[0]].cap):
+            if bu and (bu[0] >= len(s) or not s[bu[0]].cap or (in_title and self.looks_like_person(bu[0]))):
                 complement, comp_level = "?" + bu[1], bu[2]
                 k = bu[0]
         m = Mention("ORGANIZATION", i, k)
