@@ -269,7 +269,9 @@ class Linker:
             if not a.get("is_quantity"):
                 continue
             subject = self._subject(anchors, a)
-            place = self._subject(places, a, after=False)
+            # the place a sentence opens with is what it counts about ('Tỉnh Bắc Kạn có một người')
+            opening = [m for m in places if a["sent_start"] <= m._.attrs["start"] <= a["sent_start"] + 12]
+            place = opening[0]._.attrs["resolved"] if opening and opening[0]._.attrs["end"] <= a["start"] else None
             # the same amount of the same noun in another sentence restates it,
             # unless both sentences state it about different places ('Cần Thơ
             # có một người ...', 'Bắc Kạn có một người ...'); within one sentence
