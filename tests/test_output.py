@@ -97,3 +97,22 @@ def test_doc_id_is_stable_and_content_based():
     # offsets index the text as read, so a differently encoded text is another document
     assert make_doc_id("Hòa") != make_doc_id("Ho\u0300a")
     assert make_doc_id("Hòa") == "feb29b057651464e"  # sha256 of the UTF-8 bytes: machine-independent
+
+
+def test_published_schema_file_is_the_generated_one():
+    """pipeline/schema/article-1.0.json is what `vnextract schema` prints (regenerate it when the model changes)."""
+    from importlib import resources
+
+    published = json.loads((resources.files("pipeline") / "schema" / "article-1.0.json").read_text(encoding="utf-8"))
+    assert published == json_schema()
+
+
+def test_committed_outputs_validate_against_the_published_schema():
+    jsonschema = pytest.importorskip("jsonschema")
+    from pathlib import Path
+
+    schema = json_schema()
+    outputs = sorted((Path(__file__).resolve().parent.parent / "outputs").glob("*.json"))
+    assert outputs
+    for path in outputs:
+        jsonschema.validate(json.loads(path.read_text(encoding="utf-8")), schema)
