@@ -124,6 +124,11 @@ def test_locations(text, locations):
         ("Đỗ Minh Khoa", "Bộ trưởng", "Bộ Công Thương")}),
     ("Thứ trưởng Bộ GD&ĐT Hà Văn Thịnh dự lễ.", {
         ("Hà Văn Thịnh", "Thứ trưởng", "Bộ Giáo dục và Đào tạo")}),
+    # a title names its body after the head noun it leaves out
+    ("Ông Đào Văn Chiến, Trưởng ban Tổ chức Tỉnh ủy Gia Lai, dự hội nghị.", {
+        ("Đào Văn Chiến", "Trưởng ban", "Ban Tổ chức Tỉnh ủy Gia Lai")}),
+    ("Bà Kiều Thị Hằng, Phó phòng Nội vụ huyện Mê Linh, cho biết.", {
+        ("Kiều Thị Hằng", "Phó phòng", "Phòng Nội vụ huyện Mê Linh")}),
     # modifiers stay in the title
     ("Ông Phạm Quốc Bảo, Quyền Hiệu trưởng Trường THPT Lê Lợi.", {
         ("Phạm Quốc Bảo", "Quyền Hiệu trưởng", "Trường Trung học phổ thông Lê Lợi")}),

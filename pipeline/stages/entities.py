@@ -152,7 +152,8 @@ def form_is_generic(head: str) -> bool:
 
 
 NAMED_CLASSES = {"fixed", "ministry", "international", "media", "foreign"}
-DOMAIN_HINTS = {"Bộ", "Ban"}  # "Bộ trưởng Công Thương" names Bộ Công Thương
+# 'Bộ trưởng Công Thương' names Bộ Công Thương, 'Trưởng phòng Nội vụ' Phòng Nội vụ
+DOMAIN_HINTS = {"Bộ", "Ban", "Phòng", "Khoa"}
 NAME_STOP = {"khóa", "nhiệm", "kỳ", "lần", "số", "năm", "ngày", "tháng"}
 FUNCTION_WORDS = {
     "của", "tại", "ở", "với", "cho", "đã", "đang", "sẽ", "là", "được", "bị", "có", "này", "đó",
@@ -293,11 +294,14 @@ class SentenceTagger:
                     return k
         return j
 
-    def organization(self, i: int, allow_lower: bool = False, in_title: bool = False) -> Mention | None:
+    def organization(self, i: int, allow_lower: bool = False, in_title: bool = False,
+                     virtual: str | None = None) -> Mention | None:
         """The body whose head noun starts at i.  After a title (``in_title``) a
         person's name ends it ('Giám đốc Sở Y tế Nguyễn Văn A'); elsewhere a
-        name inside it is part of it ('Đoàn Thanh niên Cộng sản Hồ Chí Minh')."""
-        h = self.head(i, allow_lower)
+        name inside it is part of it ('Đoàn Thanh niên Cộng sản Hồ Chí Minh').
+        ``virtual`` is a head noun the text leaves out: 'Trưởng ban Tổ chức
+        Tỉnh ủy' names 'Ban Tổ chức Tỉnh ủy' with no 'Ban' before 'Tổ chức'."""
+        h = (i, virtual, "dept") if virtual else self.head(i, allow_lower)
         if not h:
             return None
         s, lex = self.s, self.lex
@@ -319,7 +323,8 @@ class SentenceTagger:
             x = s[k]
             if x.text in {",", ";", ":", "(", ")", '"', ".", "!", "?"}:
                 break
-            if not x.first and k > j and x.tok == s[k - 1].tok:
+            if not x.first and k > j and x.tok == s[k - 1].tok and not (
+                    x.cap and (lex.units_lower.match(s, k) or lex.places.match(s, k))):
                 name_parts.append(x.text)  # the rest of a word already begun
                 k += 1
                 continue
@@ -330,8 +335,11 @@ class SentenceTagger:
                 break
             if x.low in NAME_STOP:
                 break
-            if lex.units.match(s, k) or (x.low == x.text and lex.units_lower.match(s, k)):
-                break
+            um = lex.units.match(s, k) or lex.units_lower.match(s, k)
+            if um and self._ends_token(um[0]):
+                nh = self.head(k)
+                if not (nh and nh[0] > um[0]):  # 'Tỉnh ủy' is a body, 'Thị xã Bỉm Sơn' a place
+                    break
             if (lex.places.match(s, k) or lex.countries.match(s, k)) and not business:
                 break
             nh = self.head(k)
@@ -416,8 +424,9 @@ class SentenceTagger:
         return m
 
     def domain_end(self, i: int, hint: str) -> int:
-        """End of the domain a title names its body by: 'Bộ trưởng Công Thương',
-        'Bộ trưởng Tư pháp Mỹ', 'Trưởng ban Công tác đại biểu'; i when none."""
+        """End of the domain a minister's title names the ministry by: 'Bộ trưởng
+        Công Thương' (a known ministry), 'Bộ trưởng Tư pháp Mỹ' (ends at a place);
+        i when none ('Bộ trưởng Hamacek' names a person, not a ministry)."""
         s, lex = self.s, self.lex
         known = lex.domains.get(hint)
         if known:
@@ -427,16 +436,11 @@ class SentenceTagger:
         k = i
         while k < len(s) and (s[k].cap or (k > i and s[k].tok == s[k - 1].tok)) \
                 and not self.is_person_token(k) and not lex.titles.match(s, k):
-            if k > i and (lex.places.match(s, k) or lex.countries.match(s, k)):
+            if k > i and (lex.places.match(s, k) or lex.countries.match(s, k) or lex.units.match(s, k)
+                          or lex.units_lower.match(s, k)):
                 return k  # the place that follows is the complement
             k += 1
-        if hint == "Bộ":
-            return i  # an unknown ministry must end at a place: 'Bộ trưởng Giáo dục Cao học Cuba'
-        k = self.person_tail(i, k)
-        while k < len(s) and s[k].low == s[k].text and s[k].tag in ("N", "A") \
-                and s[k].low not in FUNCTION_WORDS and s[k].text.isalpha():
-            k += 1  # 'Ban Công tác đại biểu'
-        return k
+        return i  # an unknown ministry must end at a place: 'Bộ trưởng Giáo dục Cao học Cuba'
 
     def _person_before(self, i: int) -> bool:
         """Is the title at i in apposition to a person just before it ('ông A, Hiệu trưởng ...')?"""
@@ -447,12 +451,13 @@ class SentenceTagger:
             prev = next((m for m in reversed(self.out) if m.label != "TITLE" and m.label != "ORGANIZATION"), prev)
         return prev.label == "PERSON" and 0 <= i - prev.end <= 3
 
-    def organization_span(self, i: int, end: int, allow_lower: bool = False) -> Mention | None:
+    def organization_span(self, i: int, end: int, allow_lower: bool = False,
+                          virtual: str | None = None) -> Mention | None:
         """The organization starting at i, parsed as if the sentence stopped at ``end``."""
         saved = self.s
         self.s = saved[:end]
         try:
-            return self.organization(i, allow_lower, in_title=True)
+            return self.organization(i, allow_lower, in_title=True, virtual=virtual)
         finally:
             self.s = saved
 
@@ -497,6 +502,8 @@ class SentenceTagger:
     # -------------------------------------------------------------- titles
     def title_at(self, k: int) -> bool:
         s = self.s
+        if k < len(s) and self.lex.titles.match(s, k):
+            return True
         while k < len(s) and s[k].low in MODIFIERS_BEFORE:
             k += 1
         return k < len(s) and bool(self.lex.titles.match(s, k))
@@ -505,10 +512,12 @@ class SentenceTagger:
         s, lex = self.s, self.lex
         start = i
         former = False
-        k = i
-        while k < len(s) and s[k].low in MODIFIERS_BEFORE:
-            k += 1
-        t = lex.titles.match(s, k)
+        t = lex.titles.match(s, i)  # lexicalized forms first: 'Phó phòng', 'Hiệu phó'
+        if not t:
+            k = i
+            while k < len(s) and s[k].low in MODIFIERS_BEFORE:
+                k += 1
+            t = lex.titles.match(s, k)
         if not t:
             return None
         j, form, (cat, hint) = t
@@ -665,8 +674,19 @@ class SentenceTagger:
                     if loc and loc[2] in ("country", "territory"):
                         self._take(Mention("LOCATION", i, loc[0], canonical=loc[1], attrs={"level": loc[2]}))
                         i = loc[0]
-                    elif loc is None and s[i].cap and t.attrs.get("hint") in DOMAIN_HINTS and not self.is_person_token(i):
-                        # "Bộ trưởng Công Thương": the body named after the title's head noun
+                    elif loc is None and s[i].cap and t.attrs.get("hint") in DOMAIN_HINTS and not self.is_person_token(i) \
+                            and t.attrs["hint"] != "Bộ":
+                        # 'Trưởng ban Tổ chức Tỉnh ủy Quảng Ngãi': the body named after the title's head noun
+                        o = self.organization(i, in_title=True, virtual=t.attrs["hint"])
+                        if o and o.end > i:
+                            o.attrs["from_title"] = True
+                            tail = self.person_tail(o.start + 1, o.end)
+                            if tail < o.end and not o.attrs.get("complement"):
+                                o = self.organization_span(o.start, tail, virtual=t.attrs["hint"]) or o
+                            self._take(o)
+                            i = o.end
+                    elif loc is None and s[i].cap and t.attrs.get("hint") == "Bộ" and not self.is_person_token(i):
+                        # 'Bộ trưởng Công Thương': a ministry named by its domain
                         k = self.domain_end(i, t.attrs["hint"])
                         if k > i:
                             loc = self.location(k) if k < len(s) else None

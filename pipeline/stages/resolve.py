@@ -23,6 +23,7 @@ from .. import resources as R
 from ..normalize import canonical_text
 
 #: party committees named by the level of their unit: 'Thị ủy Bỉm Sơn' is the thị xã's
+#: (a city's keeps its unit word: 'Thành ủy Thành phố Hồ Chí Minh')
 PARTY_LEVEL = {"Thị ủy": "thị xã", "Huyện ủy": "huyện", "Quận ủy": "quận", "Tỉnh ủy": "tỉnh",
                "Thành ủy": "thành phố"}
 COMMUNE = {"phường", "xã", "thị trấn", "đặc khu"}
@@ -117,7 +118,8 @@ def org_canonical(span: Span, ctx: DocContext, borrowed: str = "") -> str | None
         full = ctx.fill(level_unit)
         if not full:
             return None
-        comp = full.split(" ", len(level_unit.split()))[-1] if full.lower().startswith(level_unit + " ") else full
+        strip = level_unit != "thành phố" and full.lower().startswith(level_unit + " ")
+        comp = full.split(" ", len(level_unit.split()))[-1] if strip else full
     if not comp and name.split()[0] == "Sở" and ctx.province:
         # a provincial department: 'Sở Y tế' in a Quảng Ninh story
         comp = ctx.fill("tỉnh") if not ctx.province.startswith("Thành phố") else ctx.province
