@@ -1,0 +1,201 @@
+"""Database stores for extracted articles: DuckDB (embedded) and PostgreSQL.
+
+``open_store(spec)`` takes ``duckdb:PATH`` (or a path ending in ``.duckdb``)
+or ``postgresql://...`` / ``postgres://...``.  A store has four tables:
+
+- ``documents(doc_id PK, source, title, outlet, url, date, length, json)``
+- ``entities(doc_id, entity_id, type, text, canonical, value, unit, kind, qualifier, iso, former)``
+- ``mentions(doc_id, entity_id, start, "end", text)``
+- ``facts(doc_id, n, type, person, title, organization, value, unit, qualifier, subject,
+  evidence_start, evidence_end, json)``
+
+``write(article)`` is an upsert keyed by ``doc_id`` inside one transaction:
+the document row is inserted or updated, the document's old entity, mention
+and fact rows are deleted and the new ones inserted, so writing an article
+again never duplicates a row.  ``json`` holds the whole article (documents) or
+the whole fact (facts) as written to the JSON output.
+"""
+from __future__ import annotations
+
+import json
+from typing import Any
+
+DOC_COLS = ("doc_id", "source", "title", "outlet", "url", "date", "length", "json")
+ENT_COLS = ("doc_id", "entity_id", "type", "text", "canonical", "value", "unit", "kind", "qualifier", "iso",
+            "former")
+MEN_COLS = ("doc_id", "entity_id", "start", "end", "text")
+FACT_COLS = ("doc_id", "n", "type", "person", "title", "organization", "value", "unit", "qualifier", "subject",
+             "evidence_start", "evidence_end", "json")
+
+
+def _q(col: str) -> str:
+    return '"end"' if col == "end" else col
+
+
+def schema_sql(json_type: str) -> list[str]:
+    return [
+        f"""CREATE TABLE IF NOT EXISTS documents (
+            doc_id TEXT PRIMARY KEY, source TEXT, title TEXT, outlet TEXT, url TEXT, date TEXT,
+            length INTEGER, json {json_type})""",
+        """CREATE TABLE IF NOT EXISTS entities (
+            doc_id TEXT NOT NULL, entity_id TEXT NOT NULL, type TEXT, text TEXT, canonical TEXT,
+            value DOUBLE PRECISION, unit TEXT, kind TEXT, qualifier TEXT, iso TEXT, former BOOLEAN)""",
+        """CREATE TABLE IF NOT EXISTS mentions (
+            doc_id TEXT NOT NULL, entity_id TEXT NOT NULL, start INTEGER, "end" INTEGER, text TEXT)""",
+        f"""CREATE TABLE IF NOT EXISTS facts (
+            doc_id TEXT NOT NULL, n INTEGER NOT NULL, type TEXT, person TEXT, title TEXT, organization TEXT,
+            value DOUBLE PRECISION, unit TEXT, qualifier TEXT, subject TEXT,
+            evidence_start INTEGER, evidence_end INTEGER, json {json_type})""",
+        "CREATE INDEX IF NOT EXISTS entities_doc ON entities (doc_id)",
+        "CREATE INDEX IF NOT EXISTS mentions_doc ON mentions (doc_id)",
+        "CREATE INDEX IF NOT EXISTS facts_doc ON facts (doc_id)",
+    ]
+
+
+def rows(article: dict[str, Any]) -> tuple[tuple, list[tuple], list[tuple], list[tuple]]:
+    """The article as (document row, entity rows, mention rows, fact rows)."""
+    did = article["doc_id"]
+    doc = (did, article.get("source"), article.get("title"), article.get("outlet"), article.get("url"),
+           article.get("date"), article.get("length"), json.dumps(article, ensure_ascii=False))
+    ents, mens, facts = [], [], []
+    for e in article.get("entities", []):
+        value = e.get("value")
+        ents.append((did, e["id"], e["type"], e.get("text"), e.get("canonical"),
+                     float(value) if value is not None else None, e.get("unit"), e.get("kind"),
+                     e.get("qualifier"), e.get("iso"), e.get("former")))
+        for m in e.get("mentions", []):
+            mens.append((did, e["id"], m["start"], m["end"], m.get("text")))
+    for n, f in enumerate(article.get("facts", []), 1):
+        value = f.get("value")
+        ev = f.get("evidence") or {}
+        facts.append((did, n, f.get("type"), f.get("person"), f.get("title"), f.get("organization"),
+                      float(value) if value is not None else None, f.get("unit"), f.get("qualifier"),
+                      f.get("subject"), ev.get("start"), ev.get("end"), json.dumps(f, ensure_ascii=False)))
+    return doc, ents, mens, facts
+
+
+def _insert(table: str, cols: tuple[str, ...], ph: str) -> str:
+    return f"INSERT INTO {table} ({', '.join(_q(c) for c in cols)}) VALUES ({', '.join([ph] * len(cols))})"
+
+
+def _upsert_doc(ph: str) -> str:
+    sets = ", ".join(f"{c} = excluded.{c}" for c in DOC_COLS[1:])
+    return _insert("documents", DOC_COLS, ph) + f" ON CONFLICT (doc_id) DO UPDATE SET {sets}"
+
+
+class Store:
+    """Common part: the statements; subclasses give the connection."""
+
+    ph = "?"
+    json_type = "TEXT"
+
+    def write(self, article: dict[str, Any]) -> None:
+        raise NotImplementedError
+
+    def has(self, doc_id: str) -> bool:
+        raise NotImplementedError
+
+    def count(self, table: str, doc_id: str | None = None) -> int:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc: Any) -> None:
+        self.close()
+
+
+class DuckDBStore(Store):
+    """``duckdb:PATH``: one file, one connection, the embedded default."""
+
+    def __init__(self, path: str) -> None:
+        import duckdb
+
+        self.path = path
+        self.con = duckdb.connect(path)
+        for stmt in schema_sql(self.json_type):
+            self.con.execute(stmt)
+
+    def write(self, article: dict[str, Any]) -> None:
+        doc, ents, mens, facts = rows(article)
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            con.execute(_upsert_doc("?"), doc)
+            for table in ("entities", "mentions", "facts"):
+                con.execute(f"DELETE FROM {table} WHERE doc_id = ?", (doc[0],))
+            for table, cols, data in (("entities", ENT_COLS, ents), ("mentions", MEN_COLS, mens),
+                                      ("facts", FACT_COLS, facts)):
+                if data:
+                    con.executemany(_insert(table, cols, "?"), data)
+            con.execute("COMMIT")
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+
+    def has(self, doc_id: str) -> bool:
+        return self.con.execute("SELECT 1 FROM documents WHERE doc_id = ?", (doc_id,)).fetchone() is not None
+
+    def count(self, table: str, doc_id: str | None = None) -> int:
+        if doc_id is None:
+            return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        return self.con.execute(f"SELECT count(*) FROM {table} WHERE doc_id = ?", (doc_id,)).fetchone()[0]
+
+    def close(self) -> None:
+        self.con.close()
+
+
+class PostgresStore(Store):
+    """``postgresql://user@host:port/db``: psycopg 3, one connection, a transaction per article."""
+
+    json_type = "JSONB"
+
+    def __init__(self, dsn: str) -> None:
+        import psycopg
+
+        self.dsn = dsn
+        self.con = psycopg.connect(dsn, autocommit=True)
+        with self.con.transaction():
+            for stmt in schema_sql(self.json_type):
+                self.con.execute(stmt)
+
+    def write(self, article: dict[str, Any]) -> None:
+        doc, ents, mens, facts = rows(article)
+        with self.con.transaction(), self.con.cursor() as cur:
+            cur.execute(_upsert_doc("%s"), doc)
+            for table in ("entities", "mentions", "facts"):
+                cur.execute(f"DELETE FROM {table} WHERE doc_id = %s", (doc[0],))
+            for table, cols, data in (("entities", ENT_COLS, ents), ("mentions", MEN_COLS, mens),
+                                      ("facts", FACT_COLS, facts)):
+                if data:
+                    cur.executemany(_insert(table, cols, "%s"), data)
+
+    def has(self, doc_id: str) -> bool:
+        return self.con.execute("SELECT 1 FROM documents WHERE doc_id = %s", (doc_id,)).fetchone() is not None
+
+    def count(self, table: str, doc_id: str | None = None) -> int:
+        if doc_id is None:
+            return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+        return self.con.execute(f"SELECT count(*) FROM {table} WHERE doc_id = %s", (doc_id,)).fetchone()[0]
+
+    def close(self) -> None:
+        self.con.close()
+
+
+def open_store(spec: str) -> Store:
+    """``duckdb:PATH`` (or ``PATH.duckdb``) or ``postgresql://...``; ValueError for anything else."""
+    if spec.startswith(("postgresql://", "postgres://")):
+        return PostgresStore(spec)
+    if spec.startswith("duckdb:"):
+        path = spec[len("duckdb:"):]
+        if path.startswith("//"):
+            path = path[2:]
+        if not path:
+            raise ValueError("duckdb: needs a path, as in duckdb:out/articles.duckdb")
+        return DuckDBStore(path)
+    if spec.endswith((".duckdb", ".db")):
+        return DuckDBStore(spec)
+    raise ValueError(f"unknown store {spec!r}: use duckdb:PATH or postgresql://USER@HOST:PORT/DB")
