@@ -343,17 +343,10 @@ class SentenceTagger:
             if (lex.places.match(s, k) or lex.countries.match(s, k)) and not business:
                 break
             nh = self.head(k)
-            if nh and k > j:
-                if s[k - 1].text in {"-", "và", ","}:
-                    break
-                # nested parent body: keep its canonical form
-                name_parts.append(nh[1])
-                k = nh[0]
-                named = named or nh[2] in NAMED_CLASSES
-                last_head, after_head = nh[1], len(name_parts)
-                after_head_k = k
-                continue
-            if nh and k == j:
+            if nh:
+                if k > j and s[k - 1].text in {"-", "và", ","}:
+                    break  # a coordinated body, not a nested one
+                # nested body ('Ban Thường vụ Đảng ủy ...'): keep its canonical form
                 name_parts.append(nh[1])
                 k = nh[0]
                 named = named or nh[2] in NAMED_CLASSES
