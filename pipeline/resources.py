@@ -128,6 +128,20 @@ def titles() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=None)
+def job_titles() -> frozenset[str]:
+    """Titles of the 'job labels' section of titles.tsv (lowercased): a position
+    only when a named body follows ('giáo viên Trường X'); alone, an occupation."""
+    path = DATA / "titles.tsv"
+    out, in_jobs = set(), False
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if line.startswith("# ---"):
+            in_jobs = "job labels" in line
+        elif in_jobs and line.strip() and not line.startswith("#"):
+            out.add(nfc(line.split("\t")[0]).lower())
+    return frozenset(out)
+
+
+@lru_cache(maxsize=None)
 def org_heads() -> dict[str, tuple[str, str]]:
     """form (exact case for abbreviations, else lowercased) -> (canonical, class)"""
     out = {}
@@ -209,6 +223,13 @@ def outlet_of_url(url: str) -> str | None:
     return None
 
 
+#: words that follow a subject, not a name: 'Giám đốc Bệnh viện khẳng định'
+REPORT_WORDS = frozenset({
+    "cho biết", "cho", "nói", "khẳng định", "chia sẻ", "nhấn mạnh", "phát biểu", "đề nghị",
+    "yêu cầu", "thông tin", "trả lời", "cũng", "đã", "sẽ", "đang", "vừa", "mới", "là", "và",
+    "thừa nhận", "xác nhận", "giải thích", "lý giải", "tiết lộ", "bày tỏ", "kiến nghị", "thông báo",
+    "này", "đó", "trên", "cho hay", "nêu", "ký", "chỉ đạo", "kết luận", "nhận định",
+})
 #: an administrative-unit word between a body and its place (casefolded keys)
 UNIT_BEFORE_NAME_RE = regex.compile(r" tỉnh (?=\p{L})")
 

@@ -153,6 +153,21 @@ def test_locations(text, locations):
     ("Chủ tịch UBND TP Đà Nẵng Lê Trung Chinh họp báo. Phó Chủ tịch UBND TP Hồ Kỳ Minh phát biểu.", {
         ("Lê Trung Chinh", "Chủ tịch", "Ủy ban nhân dân Thành phố Đà Nẵng"),
         ("Hồ Kỳ Minh", "Phó Chủ tịch", "Ủy ban nhân dân Thành phố Đà Nẵng")}),
+    # a company known by its brand; the board of the company named next in the chain
+    ("Ông Lại Văn Tuấn, Phó Chủ tịch HĐQT - Tổng Giám đốc SunLand phát biểu.", {
+        ("Lại Văn Tuấn", "Phó Chủ tịch", "Hội đồng quản trị SunLand"),
+        ("Lại Văn Tuấn", "Tổng Giám đốc", "SunLand")}),
+    # a bare head after a title is the body the story is about
+    ("Bệnh viện Việt Đức tiếp nhận ca bệnh. Ông Dương Đức Hùng, Giám đốc Bệnh viện cho biết.", {
+        ("Dương Đức Hùng", "Giám đốc", "Bệnh viện Việt Đức")}),
+    # lowercase title before a name: a description unless a body or a Vietnamese name follows
+    ("Theo tân hiệu trưởng trường THPT Bắc Hà Lê Thị Hoa, năm học đã bắt đầu.", {
+        ("Lê Thị Hoa", "Hiệu trưởng", "Trường Trung học phổ thông Bắc Hà")}),
+    ("Nhà sáng lập Pizza Home thừa nhận khó khăn.", set()),
+    # an occupation with no body is not a position
+    ("Trao đổi với phóng viên, ông Kim Văn Lộc, Chủ tịch UBND huyện Bảo Lạc cho biết.", {
+        ("Kim Văn Lộc", "Chủ tịch", "Ủy ban nhân dân huyện Bảo Lạc")}),
+    ("Bà Đinh Thị Mơ đồng sáng lập công ty năm 2010.", set()),
     # an unnamed holder is not a position
     ("Chủ tịch UBND tỉnh yêu cầu các sở triển khai.", set()),
 ])

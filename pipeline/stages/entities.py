@@ -151,6 +151,7 @@ def form_is_generic(head: str) -> bool:
     return head in GENERIC_HEADS
 
 
+BRAND_TITLES = {"business", "bank", "generic"}  # titles whose body may be a brand
 NAMED_CLASSES = {"fixed", "ministry", "international", "media", "foreign"}
 # 'Bộ trưởng Công Thương' names Bộ Công Thương, 'Trưởng phòng Nội vụ' Phòng Nội vụ
 DOMAIN_HINTS = {"Bộ", "Ban", "Phòng", "Khoa"}
@@ -288,10 +289,12 @@ class SentenceTagger:
         """Start of a person name (surname + 1-3 capitalized syllables) ending a
         capitalized run s[i:j], or j: 'Bộ GD&ĐT Hoàng Minh Sơn' -> at 'Hoàng'."""
         s = self.s
-        for k in range(max(i + 1, j - 4), j - 1):
-            if s[k].text in self.lex.surnames and all(x.cap and x.text.isalpha() for x in s[k:j]):
-                if j >= len(s) or not s[j].cap:
-                    return k
+        if j < len(s) and s[j].cap:
+            return j
+        for n in (3, 4, 2):  # most Vietnamese names have three syllables
+            k = j - n
+            if k >= i + 1 and s[k].text in self.lex.surnames and all(x.cap and x.text.isalpha() for x in s[k:j]):
+                return k
         return j
 
     def organization(self, i: int, allow_lower: bool = False, in_title: bool = False,
@@ -415,6 +418,30 @@ class SentenceTagger:
             "named": named or bool(complement),
         }
         return m
+
+    def brand(self, i: int) -> Mention | None:
+        """A company known by its brand: a run of capitalized words with at least
+        one that is not a Vietnamese syllable or is all capitals ('LienVietPostBank',
+        'Masan Group', 'PV GAS'), not a person, a place or a known body."""
+        s, lex = self.s, self.lex
+        if self.looks_like_person(i) or self.is_person_token(i) or self.head(i) or self.location(i):
+            return None
+        k = i
+        while k < len(s) and k - i < 5 and s[k].cap and R.WORD_CHAR_RE.search(s[k].text) \
+                and not self.title_at(k) and not (k > i and (self.looks_like_person(k) or self.is_person_token(k))):
+            k += 1
+        if k == i or not any(len(x.text) > 1 and (R.ALL_CAPS_RE.match(x.text) or not R.is_vietnamese_syllable(x.text))
+                             for x in s[i:k]):
+            return None
+        m = Mention("ORGANIZATION", i, k)
+        m.attrs = {"name": self.surface(i, k), "cls": "business", "complement": "", "level": "",
+                   "named": True, "brand": True}
+        return m
+
+    def surface(self, i: int, j: int) -> str:
+        """The syllables s[i:j] as printed (glued words stay glued)."""
+        s = self.s
+        return "".join((" " if k > i and s[k].start > s[k - 1].end else "") + s[k].text for k in range(i, j))
 
     def domain_end(self, i: int, hint: str) -> int:
         """End of the domain a minister's title names the ministry by: 'Bộ trưởng
@@ -676,6 +703,12 @@ class SentenceTagger:
                             tail = self.person_tail(o.start + 1, o.end)
                             if tail < o.end and not o.attrs.get("complement"):
                                 o = self.organization_span(o.start, tail, virtual=t.attrs["hint"]) or o
+                            self._take(o)
+                            i = o.end
+                    elif loc is None and s[i].cap and t.attrs.get("category") in BRAND_TITLES:
+                        # 'Tổng giám đốc PV GAS', 'Chủ tịch Masan Group': a brand named after the title
+                        o = self.brand(i)
+                        if o:
                             self._take(o)
                             i = o.end
                     elif loc is None and s[i].cap and t.attrs.get("hint") == "Bộ" and not self.is_person_token(i):

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span
 
 from .. import resources as R
 from ..normalize import canonical_text
-from .resolve import DocContext
+from .resolve import DocContext, group_key
 
 SEP = {"", ",", "-", "kiêm", "và", ", kiêm", "- kiêm", "và là", ", đồng thời là", "đồng thời là", "cũng là"}
 PERSON_BEFORE = {
@@ -119,7 +119,15 @@ class Linker:
         if target is not None:
             a = target._.attrs
             if a["label"] == "ORGANIZATION":
-                return a.get("resolved"), a.get("entity_id") if a.get("resolved") else None
+                if a.get("resolved"):
+                    return a["resolved"], a.get("entity_id")
+                # 'Giám đốc Bệnh viện khẳng định': the hospital the story is about
+                # (not when words follow that may be its name: 'Viện nghiên cứu ...')
+                after = _WS.sub(" ", self.doc._.text[a["end"]:a["end"] + 20]).strip().lower()
+                if not after or not after[0].isalpha() or after.split(" ")[0] in R.REPORT_WORDS \
+                        or " ".join(after.split(" ")[:2]) in R.REPORT_WORDS:
+                    return self.org_from_hint(a.get("name", "")), None
+                return None, None
             if a["label"] == "LOCATION":
                 canon = a.get("resolved") or target._.canonical
                 level = _level(canon, a)
@@ -157,7 +165,7 @@ class Linker:
                 if i0 > 0 and ms[i0 - 1]._.attrs["label"] == "PERSON":
                     p = ms[i0 - 1]
                     g = _strip_honorific(_gap(doc, p._.attrs["end"], first._.attrs["start"]))
-                    if g in PERSON_BEFORE:
+                    if g in PERSON_BEFORE and (g or R.is_cap(first._.attrs["text"])):
                         person, before_gap = p, g
                         # 'A kế nhiệm ông B trở thành Bí thư': A takes the post
                         if i0 > 1 and ms[i0 - 2]._.attrs["label"] == "PERSON":
@@ -168,7 +176,11 @@ class Linker:
                 if person is None and i1 < len(ms) and ms[i1]._.attrs["label"] == "PERSON":
                     p = ms[i1]
                     g = _strip_honorific(_gap(doc, ms[i1 - 1]._.attrs["end"], p._.attrs["start"]))
-                    if g in {"", ",", "là", "-"}:
+                    # 'Giám đốc Sở Y tế Nguyễn Văn A'; a lowercase title in running
+                    # text before a name is a description ('nhà sáng lập X')
+                    if g in {"", ",", "là", "-"} and (
+                            R.is_cap(first._.attrs["text"]) or len(ms) > i0 + 1 and i1 - i0 >= 2
+                            or p._.attrs["text"].split(" ")[0] in R.surnames()):
                         person = p
                 if person is None or not person._.attrs.get("resolved"):
                     continue
@@ -191,11 +203,19 @@ class Linker:
         facts: list[dict] = []
         if not person._.attrs.get("resolved"):
             return facts
-        for title, target in chain:
-            org, org_id = self.body_of(title, target)
+        bodies = [self.body_of(title, target) for title, target in chain]
+        for n, (title, target) in enumerate(chain):
+            org, org_id = bodies[n]
+            if org is None and target is not None and target._.attrs.get("cls") == "business":
+                # 'Phó Chủ tịch HĐQT - Tổng Giám đốc LienVietPostBank': the company's board
+                later = next((b for b, _ in bodies[n + 1:] if b), None)
+                if later:
+                    org, org_id = f"{target._.attrs['name']} {later}", None
             org = canonical_text(R.expand_abbreviations(org)) if org else None
             tcanon = title._.attrs.get("resolved") or title._.canonical
-            key = (person._.attrs["resolved"], R.fold_key(tcanon), R.fold_key(org or ""))
+            if org is None and R.fold_key(tcanon) in R.job_titles():
+                continue  # 'phóng viên', 'giáo viên' with no body: an occupation
+            key = (person._.attrs["resolved"], R.fold_key(tcanon), group_key("ORGANIZATION", org or ""))
             if key in seen:
                 continue
             seen.add(key)

@@ -162,7 +162,7 @@ def vi_resolve(doc: Doc) -> Doc:
     order: list[tuple[str, str]] = []
 
     def add(label: str, canonical: str, span: Span) -> None:
-        key = (label, _group_key(label, canonical))
+        key = (label, group_key(label, canonical))
         if key not in entities:
             entities[key] = {"type": label, "canonical": canonical, "spans": []}
             order.append(key)
@@ -217,7 +217,7 @@ def vi_resolve(doc: Doc) -> Doc:
     return doc
 
 
-def _group_key(label: str, canonical: str) -> str:
+def group_key(label: str, canonical: str) -> str:
     """Names that are one entity: 'Trường Đại học Mở Hà Nội' is 'Đại học Mở Hà Nội'."""
     key = R.fold_key(canonical)
     if label == "ORGANIZATION":
