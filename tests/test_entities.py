@@ -33,6 +33,8 @@ def run(text):
     # short references merge into the full name
     ("Ông Trần Quốc Nam là kỹ sư. Ông Nam cho biết công trình đã xong.", {"Trần Quốc Nam"}),
     ("Ông Miguel Diaz-Canel, 60 tuổi. Ông Diaz-Canel sinh năm 1960.", {"Miguel Diaz-Canel"}),
+    # a Vietnamese name is referred to by its given name, not its surname
+    ("Bà Trương Thị Hiền phát biểu. Ông Trương cũng có mặt.", {"Trương Thị Hiền"}),
     # places, bodies and numbers are not names
     ("Các em học sinh Hà Nội tham gia ngày hội.", set()),
     ("Bệnh nhân Covid-19 đã xuất viện.", set()),
@@ -168,6 +170,10 @@ def test_locations(text, locations):
     ("Trao đổi với phóng viên, ông Kim Văn Lộc, Chủ tịch UBND huyện Bảo Lạc cho biết.", {
         ("Kim Văn Lộc", "Chủ tịch", "Ủy ban nhân dân huyện Bảo Lạc")}),
     ("Bà Đinh Thị Mơ đồng sáng lập công ty năm 2010.", set()),
+    # in a list, a title right before a name belongs to that name
+    ("Hội đồng gồm: Chủ tịch Huỳnh Văn Tám, Phó Chủ tịch Lâm Thị Cúc và Ủy viên Tô Văn Bảy.", {
+        ("Huỳnh Văn Tám", "Chủ tịch", None), ("Lâm Thị Cúc", "Phó Chủ tịch", None),
+        ("Tô Văn Bảy", "Ủy viên", None)}),
     # an unnamed holder is not a position
     ("Chủ tịch UBND tỉnh yêu cầu các sở triển khai.", set()),
 ])

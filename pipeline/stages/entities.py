@@ -322,7 +322,13 @@ class SentenceTagger:
         lead_lower = False  # the name began with lowercase words ('Viện dinh dưỡng Quốc gia')
         last_head, after_head = canon_head, 1  # the innermost head and where its name starts
         after_head_k = j  # syllable index where the name after the last head starts
-        while k < len(s) and not (cls in NAMED_CLASSES and not generic and k == j):
+        if cls in NAMED_CLASSES and not generic:
+            # a complete name takes only foreign name words after it ('Masan Group')
+            while k < len(s) and s[k].cap and s[k].text.isalpha() and not R.is_vietnamese_syllable(s[k].text) \
+                    and not self.looks_like_person(k) and not lex.countries.match(s, k):
+                name_parts.append(s[k].text)
+                k += 1
+        while k < len(s) and not (cls in NAMED_CLASSES and not generic and k >= j):
             x = s[k]
             if x.text in {",", ";", ":", "(", ")", '"', ".", "!", "?"}:
                 break

@@ -162,6 +162,12 @@ class Linker:
                 person = None
                 before_gap = None
                 first = ms[i0]
+                after = ms[i1] if i1 < len(ms) and ms[i1]._.attrs["label"] == "PERSON" else None
+                if after is not None and after._.attrs.get("resolved") and R.is_cap(first._.attrs["text"]) and not _gap(
+                        doc, ms[i1 - 1]._.attrs["end"], after._.attrs["start"]):
+                    # 'gồm: Chủ tịch A, Phó Chủ tịch B': a title right before a name is that name's
+                    facts.extend(self._chain_facts(after, chain, seen))
+                    continue
                 if i0 > 0 and ms[i0 - 1]._.attrs["label"] == "PERSON":
                     p = ms[i0 - 1]
                     g = _strip_honorific(_gap(doc, p._.attrs["end"], first._.attrs["start"]))

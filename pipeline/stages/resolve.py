@@ -242,7 +242,10 @@ def _person_canonical(m: Span, full: list[Span]) -> str | None:
         fparts = _parts(fname)
         if len(fparts) <= len(parts):
             continue
-        if _contains(fparts, parts):
+        vietnamese = fname.split(" ")[0] in R.surnames() and all(R.is_vietnamese_syllable(p) for p in fparts)
+        # 'ông Nam' is Trần Văn Nam (a Vietnamese name is referred to by its last
+        # syllables); 'ông Diaz-Canel', 'Miguel Diaz' by any part of a foreign one
+        if (fparts[-len(parts):] == parts) if vietnamese else _contains(fparts, parts):
             if best is None or len(_parts(best)) < len(fparts):
                 best = fname
     if best:
