@@ -376,8 +376,10 @@ class SentenceTagger:
                 cap_tokens += 1
                 k += 1
                 continue
-            if x.text[:1].isdigit() and named and s[k - 1].cap:
-                name_parts.append(x.text)  # 'Ban Chỉ đạo 389', 'Cơ sở 2'
+            if x.text[:1].isdigit() and x.text.isdigit() and (named and s[k - 1].cap or k == after_head_k) \
+                    and (k + 1 >= len(s) or not (s[k + 1].low == s[k + 1].text and s[k + 1].text.isalpha())):
+                name_parts.append(x.text)  # 'Ban Chỉ đạo 389 Quốc gia', 'Bệnh viện 108', 'Cơ sở 2'
+                named = True
                 k += 1
                 continue
             if named and cap_tokens == 1 and not lead_lower and x.low == x.text and x.tag in ("N", "A", "Nc") \
