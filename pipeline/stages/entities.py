@@ -315,7 +315,6 @@ class SentenceTagger:
         generic = form_is_generic(canon_head)
         named = cls in NAMED_CLASSES and not generic
         business = cls == "business"
-        lowered: list[int] = []  # indices of lowercase name words added one by one
         # a complete name from the lexicon ('Bộ Y tế', 'EU', 'Điện Kremlin') takes
         # only a place after it, never more words
         cap_tokens = 0  # capitalized words of the name after the head
@@ -387,7 +386,6 @@ class SentenceTagger:
                 # a descriptive name: one capitalized word, then lowercase ones
                 # ('Cục Quản lý thị trường'), never after a second capital
                 name_parts.append(x.text)
-                lowered.append(k)
                 k += 1
                 continue
             ahead = self._lower_then_name(k)
@@ -397,11 +395,14 @@ class SentenceTagger:
                 lead_lower = lead_lower or cap_tokens == 0
                 continue
             break
-        # trailing lowercase words that are not nouns do not belong to the name
-        while len(name_parts) > 1 and lowered and lowered[-1] == k - 1 and self._is_dangling(k - 1):
-            name_parts.pop()
-            lowered.pop()
-            k -= 1
+        # trailing lowercase words that are not nouns do not belong to the name;
+        # a word goes whole ('sức khỏe', never 'sức')
+        while k - 1 >= after_head_k and len(name_parts) > 1 and s[k - 1].low == s[k - 1].text \
+                and s[k - 1].text.isalpha() and self._is_dangling(k - 1) and not self._word_is_cap(k - 1):
+            tok = s[k - 1].tok
+            while k - 1 >= after_head_k and s[k - 1].tok == tok and len(name_parts) > 1:
+                name_parts.pop()
+                k -= 1
         complement = ""
         comp_level = ""
         loc = self.location(k, in_title) if k < len(s) else None
@@ -525,7 +526,15 @@ class SentenceTagger:
         return False
 
     def _is_dangling(self, k: int) -> bool:
-        return self.s[k].tag not in ("N", "Np")
+        """A word that cannot end a name: a verb, a preposition ... ('Sở Y tế tổ chức')."""
+        return self.s[k].tag not in ("N", "Np", "A", "Nc", "M", "Ny")
+
+    def _word_is_cap(self, k: int) -> bool:
+        """Does the word syllable k belongs to begin with a capital ('Cạnh tranh')?"""
+        s = self.s
+        while k > 0 and not s[k].first and s[k - 1].tok == s[k].tok:
+            k -= 1
+        return s[k].cap
 
     # -------------------------------------------------------------- titles
     def title_at(self, k: int) -> bool:
@@ -742,7 +751,8 @@ class SentenceTagger:
             o = self.organization(i)
             if o:
                 place = lex.places.match(s, i) or lex.countries.match(s, i)
-                if place and place[0] >= o.end:
+                h = self.head(i)
+                if place and (place[0] >= o.end or (h and place[0] > h[0])):
                     o = None  # 'Đài Loan', 'Hội An' are places
             if o and o.attrs["cls"] == "media" and self._own_outlet(o):
                 o.attrs["outlet"] = True

@@ -91,6 +91,14 @@ class DocContext:
             return f"{unit} {prov}" if u == "tỉnh" else f"Thành phố {prov}"
         return ""
 
+    def province_full(self) -> str:
+        """The story's province with its unit word: 'tỉnh Quảng Ninh', 'Thành phố Hà Nội'."""
+        prov = self.province
+        if not prov or prov.lower().startswith(("tỉnh ", "thành phố ")):
+            return prov
+        level = R.places_vn().get(prov, ("", ""))[1]
+        return f"Thành phố {prov}" if level == "city" else f"tỉnh {prov}"
+
     def province_name(self) -> str:
         prov = self.province
         for pre in ("tỉnh ", "Tỉnh ", "thành phố ", "Thành phố "):
@@ -120,9 +128,12 @@ def org_canonical(span: Span, ctx: DocContext, borrowed: str = "") -> str | None
             return None
         strip = level_unit != "thành phố" and full.lower().startswith(level_unit + " ")
         comp = full.split(" ", len(level_unit.split()))[-1] if strip else full
-    if not comp and name.split()[0] == "Sở" and ctx.province:
+    if not comp and ctx.province and _provincial_department(name, a):
         # a provincial department: 'Sở Y tế' in a Quảng Ninh story
-        comp = ctx.fill("tỉnh") if not ctx.province.startswith("Thành phố") else ctx.province
+        comp = ctx.province_full()
+    unit = PARTY_LEVEL.get(last_head)
+    if comp and unit and unit != "thành phố" and comp.lower().startswith(unit + " "):
+        comp = comp[len(unit) + 1:]  # 'Tỉnh ủy Hà Nam', not 'Tỉnh ủy tỉnh Hà Nam'
     if not comp and not a.get("named"):
         if cls in ("admin", "party", "police", "court"):
             comp = ctx.fill("phường") or ctx.fill("xã") or ""
@@ -132,6 +143,17 @@ def org_canonical(span: Span, ctx: DocContext, borrowed: str = "") -> str | None
             return None
     text = f"{name} {comp}".strip() if comp else name
     return canonical_text(R.expand_abbreviations(text))
+
+
+def _provincial_department(name: str, attrs: dict) -> bool:
+    """'Sở Y tế', 'Sở Giáo dục và Đào tạo' (a ministry's domain under 'Sở') are a
+    province's departments; 'Sở Giao dịch Chứng khoán' is not."""
+    if not name.startswith("Sở "):
+        return False
+    if not attrs.get("named"):
+        return True  # a department listed in the lexicon
+    domain = name[len("Sở "):]
+    return any(k == "Bộ " + domain for k, v in R.org_heads().items() if v[1] == "ministry")
 
 
 def _sep_only(doc: Doc, a_end: int, b_start: int) -> bool:
