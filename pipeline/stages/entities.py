@@ -587,8 +587,8 @@ class SentenceTagger:
             pm = lex.places.match(s, i) or lex.countries.match(s, i)
             if pm and pm[0] >= j:
                 return None
-        if not triggered and j - i < 2:
-            return None
+        if not triggered and (j - i < 2 or not all(R.is_vietnamese_syllable(x.text) for x in s[i:j])):
+            return None  # with no trigger, a name is a Vietnamese surname and syllables ('La Liga' is not)
         if triggered:
             pm = lex.places.match(s, i) or lex.countries.match(s, i)
             if pm and pm[0] >= j:
