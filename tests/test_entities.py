@@ -174,6 +174,12 @@ def test_locations(text, locations):
     ("Hội đồng gồm: Chủ tịch Huỳnh Văn Tám, Phó Chủ tịch Lâm Thị Cúc và Ủy viên Tô Văn Bảy.", {
         ("Huỳnh Văn Tám", "Chủ tịch", None), ("Lâm Thị Cúc", "Phó Chủ tịch", None),
         ("Tô Văn Bảy", "Ủy viên", None)}),
+    # an aside in brackets between the name and the title
+    ("Ông Cao Văn Sỹ (sinh năm 1975) - Thẩm phán TAND tỉnh Ninh Bình ứng cử.", {
+        ("Cao Văn Sỹ", "Thẩm phán", "Tòa án nhân dân tỉnh Ninh Bình")}),
+    # a bare title takes the body the text names for the same person elsewhere
+    ("Thượng tướng Lò Văn Mạnh, Bộ trưởng Bộ Quốc phòng Lào, đến thăm. Bộ Y tế Việt Nam chuẩn bị. "
+     "Sau đó, Bộ trưởng Lò Văn Mạnh phát biểu.", {("Lò Văn Mạnh", "Bộ trưởng", "Bộ Quốc phòng Lào")}),
     # an unnamed holder is not a position
     ("Chủ tịch UBND tỉnh yêu cầu các sở triển khai.", set()),
 ])

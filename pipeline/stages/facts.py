@@ -28,6 +28,7 @@ PERSON_BEFORE = {
 }
 LIST_VERBS = {"là", "làm", "được bầu làm", "được bổ nhiệm làm", "được bầu giữ chức", "được bổ nhiệm giữ chức",
               "giữ chức", "trở thành", "được bầu", "đều là", "cùng là", "được bầu là"}
+INFERRED = "inferred"  # body_of's entity id for a body the text does not name next to the title
 SUCCEEDS = {"kế nhiệm", "thay", "thay thế", "thay cho", "kế nhiệm cho"}
 TITLE_TO_BODY = {
     "bí thư": {"commune": "Đảng ủy", "district": "Đảng ủy", "province": "Tỉnh ủy", "city": "Thành ủy"},
@@ -39,8 +40,13 @@ _WS = regex.compile(r"\s+")
 _HON_RE = None
 
 
+_PAREN = regex.compile(r"\([^()]*\)")
+
+
 def _gap(doc: Doc, a: int, b: int) -> str:
-    g = _WS.sub(" ", doc._.text[a:b]).strip().lower()
+    """The words between two mentions, lowercased, without an aside in brackets
+    ('ông A (sinh năm 1975) - Thẩm phán ...') or the former/new markers."""
+    g = _WS.sub(" ", _PAREN.sub(" ", doc._.text[a:b])).strip().lower()
     g = regex.sub(r"^(?:nguyên|cựu|tân)\b\s*", "", g)
     g = regex.sub(r"\s*\b(?:nguyên|cựu|tân)$", "", g).strip()
     return g
@@ -126,7 +132,7 @@ class Linker:
                 after = _WS.sub(" ", self.doc._.text[a["end"]:a["end"] + 20]).strip().lower()
                 if not after or not after[0].isalpha() or after.split(" ")[0] in R.REPORT_WORDS \
                         or " ".join(after.split(" ")[:2]) in R.REPORT_WORDS:
-                    return self.org_from_hint(a.get("name", "")), None
+                    return self.org_from_hint(a.get("name", "")), INFERRED
                 return None, None
             if a["label"] == "LOCATION":
                 canon = a.get("resolved") or target._.canonical
@@ -146,7 +152,7 @@ class Linker:
                 return None, None
         if not ta.get("bare", True) and ta.get("hint") not in ("Thành ủy", "Tỉnh ủy", "Huyện ủy", "Quận ủy"):
             return None, None  # something named follows that we could not read: do not guess
-        return self.org_from_hint(ta.get("hint", ""), ta.get("category", "")), None
+        return self.org_from_hint(ta.get("hint", ""), ta.get("category", "")), INFERRED
 
     def positions(self) -> list[dict]:
         doc = self.doc
@@ -200,9 +206,18 @@ class Linker:
                         k -= 1
                 for holder in holders:
                     facts.extend(self._chain_facts(holder, chain, seen))
-        # 'Tổng thống Putin' says less than 'Tổng thống Nga Vladimir Putin': drop it
-        named = {(f["person"], R.fold_key(f["title"])) for f in facts if f["organization"]}
-        return [f for f in facts if f["organization"] or (f["person"], R.fold_key(f["title"])) not in named]
+        # 'Tổng thống Putin' says less than 'Tổng thống Nga Vladimir Putin', and a
+        # body guessed for a bare title yields to the one the text names for the
+        # same person and title ('Bộ trưởng Phan Văn Giang' after 'Bộ trưởng Bộ Quốc phòng')
+        named = {(f["person"], R.fold_key(f["title"])) for f in facts if f["organization"] and not f.get("_inferred")}
+        out = []
+        for f in facts:
+            key = (f["person"], R.fold_key(f["title"]))
+            inferred = f.pop("_inferred", False)
+            if (not f["organization"] or inferred) and key in named:
+                continue
+            out.append(f)
+        return out
 
     def _chain_facts(self, person: Span, chain: list, seen: set) -> list[dict]:
         """One position per (title, body) of the chain, held by ``person``."""
@@ -238,6 +253,9 @@ class Linker:
             }
             if a.get("former"):
                 fact["former"] = True
+            if org_id == INFERRED:
+                fact["organization_id"] = None
+                fact["_inferred"] = True
             facts.append(fact)
         return facts
 
