@@ -76,6 +76,8 @@ class Linker:
         self.doc = doc
         self.ctx = DocContext(doc)
         ents = doc._.entities or []
+        self.persons = [m for m in doc.spans.get("mentions", []) if m._.attrs["label"] == "PERSON"
+                        and m._.attrs.get("resolved")]
         self.orgs_by_prefix: Counter = Counter()
         countries: Counter = Counter()
         known = R.countries()
@@ -99,6 +101,11 @@ class Linker:
             if e["type"] == "ORGANIZATION" and e["canonical"].split(" ")[0] in ("Ủy", "Sở", "Bộ", "Hội", "Đảng", "Thành", "Tỉnh", "Công"):
                 n += len(e["spans"])
         return n
+
+    def _tok_at(self, offset: int) -> int:
+        """Index of the first token starting at or after char ``offset``."""
+        span = self.doc.char_span(offset, len(self.doc._.text), alignment_mode="expand")
+        return span.start if span is not None else len(self.doc)
 
     def org_from_hint(self, hint: str, category: str = "") -> str | None:
         """'Trường' -> the document's most mentioned school, 'Thành ủy' -> the city's."""
@@ -129,9 +136,7 @@ class Linker:
                     return a["resolved"], a.get("entity_id")
                 # 'Giám đốc Bệnh viện khẳng định': the hospital the story is about
                 # (not when words follow that may be its name: 'Viện nghiên cứu ...')
-                after = _WS.sub(" ", self.doc._.text[a["end"]:a["end"] + 20]).strip().lower()
-                if not after or not after[0].isalpha() or after.split(" ")[0] in R.REPORT_WORDS \
-                        or " ".join(after.split(" ")[:2]) in R.REPORT_WORDS:
+                if self._nothing_named_after(a["end"]):
                     return self.org_from_hint(a.get("name", "")), INFERRED
                 return None, None
             if a["label"] == "LOCATION":
@@ -150,9 +155,29 @@ class Linker:
                         return (f"{body} {name}" if body == "Tỉnh ủy" else f"{body} {canon}"), None
                     return f"{body} {canon}", None
                 return None, None
-        if not ta.get("bare", True) and ta.get("hint") not in ("Thành ủy", "Tỉnh ủy", "Huyện ủy", "Quận ủy"):
-            return None, None  # something named follows that we could not read: do not guess
+        fused = ta.get("hint") in ("Thành ủy", "Tỉnh ủy", "Huyện ủy", "Quận ủy")  # 'Thành ủy viên'
+        if not fused and not (ta.get("bare", True) and self._nothing_named_after(ta["end"], verbs=True)):
+            return None, None  # something follows that may name the body: do not guess
         return self.org_from_hint(ta.get("hint", ""), ta.get("category", "")), INFERRED
+
+    def _nothing_named_after(self, end: int, verbs: bool = False) -> bool:
+        """Does what follows offset ``end`` leave the body unnamed: punctuation, the
+        end, a person's name, or a reporting word ('cho biết', 'khẳng định')?  With
+        ``verbs`` (after a title word), any verb too ('Phó Hiệu trưởng trở thành');
+        after a head noun a verb may begin its name ('Viện nghiên cứu ...')."""
+        text = self.doc._.text
+        if verbs:
+            tok = next((t for t in self.doc[self._tok_at(end):] if not t.is_space), None)
+            if tok is not None and tok.tag_ in ("V", "R", "E", "C", "Cc", "P", "T", "X"):
+                return True
+        rest = _WS.sub(" ", text[end:end + 30]).strip()
+        if not rest or not rest[0].isalpha():
+            return True
+        if any(m._.attrs["start"] >= end and text[end:m._.attrs["start"]].strip() in ("", ",")
+               and m._.attrs["label"] == "PERSON" for m in self.persons):
+            return True
+        words = rest.lower().split(" ")
+        return words[0] in R.REPORT_WORDS or " ".join(words[:2]) in R.REPORT_WORDS
 
     def positions(self) -> list[dict]:
         doc = self.doc
