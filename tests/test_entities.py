@@ -100,6 +100,7 @@ def test_organizations(text, orgs):
     ("Người dân TPHCM và Hà Nội.", {"Thành phố Hồ Chí Minh", "Hà Nội"}),
     ("Vụ tai nạn trên đường Lý Thường Kiệt.", {"đường Lý Thường Kiệt"}),
     ("Vùng cách ly thôn Quan Nhân, xã Đạo Lý.", {"thôn Quan Nhân", "xã Đạo Lý"}),
+    ("Số trường của quận Cầu Giấy (cũ) tăng.", {"quận Cầu Giấy (cũ)"}),
 ])
 def test_locations(text, locations):
     ents, _, _ = run(text)
@@ -180,6 +181,10 @@ def test_locations(text, locations):
     # a bare title takes the body the text names for the same person elsewhere
     ("Thượng tướng Lò Văn Mạnh, Bộ trưởng Bộ Quốc phòng Lào, đến thăm. Bộ Y tế Việt Nam chuẩn bị. "
      "Sau đó, Bộ trưởng Lò Văn Mạnh phát biểu.", {("Lò Văn Mạnh", "Bộ trưởng", "Bộ Quốc phòng Lào")}),
+    # one title over coordinated bodies
+    ("Ông Mạc Văn Định, Chủ tịch HĐND và UBND xã Yên Lạc, phát biểu.", {
+        ("Mạc Văn Định", "Chủ tịch", "Hội đồng nhân dân xã Yên Lạc"),
+        ("Mạc Văn Định", "Chủ tịch", "Ủy ban nhân dân xã Yên Lạc")}),
     # an unnamed holder is not a position
     ("Chủ tịch UBND tỉnh yêu cầu các sở triển khai.", set()),
 ])
@@ -192,6 +197,7 @@ def test_positions(text, positions):
     ("Bà Lưu Thị Hoa, nguyên Phó Hiệu trưởng Trường Đại học Vinh.", {("Lưu Thị Hoa", "Phó Hiệu trưởng")}),
     ("Ông Lò Văn Pá, cựu Chủ tịch UBND tỉnh Sơn La.", {("Lò Văn Pá", "Chủ tịch")}),
     ("Ông Đặng Văn Hùng, Chủ tịch UBND tỉnh Sơn La.", set()),
+    ("Ông Châu Văn Lộc từng là Giám đốc Sở Tài chính tỉnh Kiên Giang.", {("Châu Văn Lộc", "Giám đốc")}),
 ])
 def test_former_positions(text, former):
     _, _, got = run(text)

@@ -763,8 +763,11 @@ class SentenceTagger:
                 continue
             loc = self.location(i)
             if loc:
-                self._take(Mention("LOCATION", i, loc[0], canonical=loc[1], attrs={"level": loc[2]}))
-                i = loc[0]
+                end, canon = loc[0], loc[1]
+                if end + 2 < len(s) and s[end].text == "(" and s[end + 1].low == "cũ" and s[end + 2].text == ")":
+                    end, canon = end + 3, f"{canon} (cũ)"  # 'quận Thanh Xuân (cũ)': the former unit
+                self._take(Mention("LOCATION", i, end, canonical=canon, attrs={"level": loc[2]}))
+                i = end
                 continue
             p = self.person(i, False)
             if p:

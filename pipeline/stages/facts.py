@@ -192,6 +192,7 @@ class Linker:
             for chain, i0, i1 in chains:
                 person = None
                 before_gap = None
+                was = False  # 'ông A từng là Bộ trưởng ...': held in the past
                 first = ms[i0]
                 after = ms[i1] if i1 < len(ms) and ms[i1]._.attrs["label"] == "PERSON" else None
                 if after is not None and after._.attrs.get("resolved") and R.is_cap(first._.attrs["text"]) and not _gap(
@@ -202,8 +203,11 @@ class Linker:
                 if i0 > 0 and ms[i0 - 1]._.attrs["label"] == "PERSON":
                     p = ms[i0 - 1]
                     g = _strip_honorific(_gap(doc, p._.attrs["end"], first._.attrs["start"]))
+                    past = g.startswith("từng ") or g == "từng"
+                    g = g[len("từng"):].strip() if past else g
                     if g in PERSON_BEFORE and (g or R.is_cap(first._.attrs["text"])):
                         person, before_gap = p, g
+                        was = past
                         # 'A kế nhiệm ông B trở thành Bí thư': A takes the post
                         if i0 > 1 and ms[i0 - 2]._.attrs["label"] == "PERSON":
                             g2 = _strip_honorific(_gap(doc, ms[i0 - 2]._.attrs["end"], p._.attrs["start"]))
@@ -230,7 +234,7 @@ class Linker:
                         holders.insert(0, ms[k])
                         k -= 1
                 for holder in holders:
-                    facts.extend(self._chain_facts(holder, chain, seen))
+                    facts.extend(self._chain_facts(holder, chain, seen, former=was))
         # 'Tổng thống Putin' says less than 'Tổng thống Nga Vladimir Putin', and a
         # body guessed for a bare title yields to the one the text names for the
         # same person and title ('Bộ trưởng Phan Văn Giang' after 'Bộ trưởng Bộ Quốc phòng')
@@ -244,7 +248,7 @@ class Linker:
             out.append(f)
         return out
 
-    def _chain_facts(self, person: Span, chain: list, seen: set) -> list[dict]:
+    def _chain_facts(self, person: Span, chain: list, seen: set, former: bool = False) -> list[dict]:
         """One position per (title, body) of the chain, held by ``person``."""
         facts: list[dict] = []
         if not person._.attrs.get("resolved"):
@@ -276,7 +280,7 @@ class Linker:
                 "organization_id": org_id,
                 "evidence": (a["sent_start"], a["sent_end"]),
             }
-            if a.get("former"):
+            if a.get("former") or former:
                 fact["former"] = True
             if org_id == INFERRED:
                 fact["organization_id"] = None
@@ -304,6 +308,11 @@ class Linker:
                         target = ms[i + 1]
                 chain.append((t, target))
                 i += 2 if target is not None else 1
+                # one title over coordinated bodies: 'Chủ tịch HĐND và UBND xã X'
+                while target is not None and i < len(ms) and ms[i]._.attrs["label"] == "ORGANIZATION" \
+                        and _gap(doc, ms[i - 1]._.attrs["end"], ms[i]._.attrs["start"]) in ("và", ",", "-"):
+                    chain.append((t, ms[i]))
+                    i += 1
                 if i < len(ms) and ms[i]._.attrs["label"] == "TITLE":
                     g = _gap(doc, ms[i - 1]._.attrs["end"], ms[i]._.attrs["start"])
                     if g not in SEP:
