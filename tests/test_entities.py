@@ -73,6 +73,8 @@ def test_bylines_and_credits(text, persons):
     ("Đảng ủy - HĐND - UBND - Ủy ban MTTQ Việt Nam phường Phú Mỹ tổ chức hội nghị.", {
         "Đảng ủy phường Phú Mỹ", "Hội đồng nhân dân phường Phú Mỹ", "Ủy ban nhân dân phường Phú Mỹ",
         "Ủy ban Mặt trận Tổ quốc Việt Nam phường Phú Mỹ"}),
+    # a standing committee is a body, not the title 'Thường trực'
+    ("Chi bộ xin ý kiến Thường trực Huyện ủy Mộc Châu về việc này.", {"Thường trực Huyện ủy Mộc Châu"}),
     # descriptive names: one capitalized word then lowercase words
     ("Cục Quản lý thị trường tỉnh Nam Định kiểm tra cửa hàng.", {"Cục Quản lý thị trường tỉnh Nam Định"}),
     ("Công ty TNHH Phú Gia đã nộp phạt.", {"Công ty Trách nhiệm hữu hạn Phú Gia"}),

@@ -696,6 +696,10 @@ class SentenceTagger:
                 continue
             t = self.title(i)
             if t:
+                h = self.head(i)
+                if h and h[0] > t.end:
+                    t = None  # 'Thường trực Thị ủy' is a body, not the title 'Thường trực'
+            if t:
                 self._take(t)
                 i = t.end
                 # title + org + person, title + person

@@ -117,10 +117,10 @@ def org_canonical(span: Span, ctx: DocContext, borrowed: str = "") -> str | None
             return None
     cls = a.get("cls", "")
     last_head, rest = a.get("last_head", ""), a.get("rest", "")
-    if not comp and rest and cls in ("admin", "party") and rest in ctx.names and last_head not in PARTY_LEVEL:
+    level_unit = party_level(last_head)
+    if not comp and rest and cls in ("admin", "party") and rest in ctx.names and not level_unit:
         # 'UBND Ngọc Trạo' in a story that names 'phường Ngọc Trạo'
         name, comp = name[: len(name) - len(rest)].strip(), ctx.names[rest]
-    level_unit = PARTY_LEVEL.get(last_head)
     if not comp and not rest and level_unit:
         # 'Thị ủy' alone: the story's town, named without its unit word
         full = ctx.fill(level_unit)
@@ -131,7 +131,7 @@ def org_canonical(span: Span, ctx: DocContext, borrowed: str = "") -> str | None
     if not comp and ctx.province and _provincial_department(name, a):
         # a provincial department: 'Sở Y tế' in a Quảng Ninh story
         comp = ctx.province_full()
-    unit = PARTY_LEVEL.get(last_head)
+    unit = level_unit
     if comp and unit and unit != "thành phố" and comp.lower().startswith(unit + " "):
         comp = comp[len(unit) + 1:]  # 'Tỉnh ủy Hà Nam', not 'Tỉnh ủy tỉnh Hà Nam'
     if not comp and not a.get("named"):
@@ -143,6 +143,14 @@ def org_canonical(span: Span, ctx: DocContext, borrowed: str = "") -> str | None
             return None
     text = f"{name} {comp}".strip() if comp else name
     return canonical_text(R.expand_abbreviations(text))
+
+
+def party_level(head: str) -> str | None:
+    """The unit word of a party committee head: 'Thị ủy' and 'Thường trực Thị ủy' -> 'thị xã'."""
+    for key, unit in PARTY_LEVEL.items():
+        if head == key or head.endswith(" " + key):
+            return unit
+    return None
 
 
 def _provincial_department(name: str, attrs: dict) -> bool:
