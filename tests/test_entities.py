@@ -132,6 +132,8 @@ def test_locations(text, locations):
     # a title names its body after the head noun it leaves out
     ("Ông Đào Văn Chiến, Trưởng ban Tổ chức Tỉnh ủy Gia Lai, dự hội nghị.", {
         ("Đào Văn Chiến", "Trưởng ban", "Ban Tổ chức Tỉnh ủy Gia Lai")}),
+    ("Ông Tạ Văn Lợi, Trưởng ban Quản lý Khu kinh tế tỉnh Bình Định, cho biết.", {
+        ("Tạ Văn Lợi", "Trưởng ban", "Ban Quản lý Khu kinh tế tỉnh Bình Định")}),
     ("Bà Kiều Thị Hằng, Phó phòng Nội vụ huyện Mê Linh, cho biết.", {
         ("Kiều Thị Hằng", "Phó phòng", "Phòng Nội vụ huyện Mê Linh")}),
     # modifiers stay in the title

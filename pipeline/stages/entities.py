@@ -344,6 +344,9 @@ class SentenceTagger:
             if x.low in NAME_STOP:
                 break
             um = lex.units.match(s, k) or lex.units_lower.match(s, k)
+            if um and x.cap and um[2][1] in ("village", "street", "region") and um[0] < len(s) \
+                    and not s[um[0]].cap:
+                um = None  # 'Ban Quản lý Khu kinh tế': a capitalized word of the name, not a place
             if um and self._ends_token(um[0]):
                 nh = self.head(k)
                 if not (nh and nh[0] > um[0]):  # 'Tỉnh ủy' is a body, 'Thị xã Bỉm Sơn' a place
