@@ -202,6 +202,9 @@ def test_positions(text, positions):
     ("Ông Lò Văn Pá, cựu Chủ tịch UBND tỉnh Sơn La.", {("Lò Văn Pá", "Chủ tịch")}),
     ("Ông Đặng Văn Hùng, Chủ tịch UBND tỉnh Sơn La.", set()),
     ("Ông Châu Văn Lộc từng là Giám đốc Sở Tài chính tỉnh Kiên Giang.", {("Châu Văn Lộc", "Giám đốc")}),
+    # the same subject goes on to a post it has left
+    ("Ông Hồ Văn Niên làm Bí thư Tỉnh ủy Gia Lai từ năm 2015, nhưng đã thôi chức Chủ tịch HĐND tỉnh Gia Lai.",
+     {("Hồ Văn Niên", "Chủ tịch")}),
 ])
 def test_former_positions(text, former):
     _, _, got = run(text)

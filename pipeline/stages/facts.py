@@ -29,6 +29,9 @@ PERSON_BEFORE = {
 LIST_VERBS = {"là", "làm", "được bầu làm", "được bổ nhiệm làm", "được bầu giữ chức", "được bổ nhiệm giữ chức",
               "giữ chức", "trở thành", "được bầu", "đều là", "cùng là", "được bầu là"}
 INFERRED = "inferred"  # body_of's entity id for a body the text does not name next to the title
+#: what joins a subject's further posts in one sentence ('... nhưng đã thôi chức Chủ tịch nước')
+CONTINUES = ("thôi chức", "giữ chức", "kiêm", "kiêm nhiệm", "đồng thời là", "và là", "từng là", "từng giữ chức",
+             "cũng là", "rồi làm", "sau đó là", "trước đó là")
 SUCCEEDS = {"kế nhiệm", "thay", "thay thế", "thay cho", "kế nhiệm cho"}
 TITLE_TO_BODY = {
     "bí thư": {"commune": "Đảng ủy", "district": "Đảng ủy", "province": "Tỉnh ủy", "city": "Thành ủy"},
@@ -189,6 +192,7 @@ class Linker:
             by_sent.setdefault(m._.attrs["sent_start"], []).append(m)
         for sent_start, ms in by_sent.items():
             chains = self._chains(ms)
+            subject: tuple[Span, int] | None = None  # the holder of the last chain and where it ended
             for chain, i0, i1 in chains:
                 person = None
                 before_gap = None
@@ -223,8 +227,18 @@ class Linker:
                             R.is_cap(first._.attrs["text"]) or len(ms) > i0 + 1 and i1 - i0 >= 2
                             or p._.attrs["text"].split(" ")[0] in R.surnames()):
                         person = p
+                if person is None and subject is not None:
+                    # 'Ông Raul làm Bí thư Thứ nhất ... từ năm 2011, nhưng đã thôi chức Chủ tịch
+                    # nước Cuba': the same subject goes on to another post
+                    g = _gap(doc, subject[1], first._.attrs["start"])
+                    if len(g) <= 60 and any(g == v or g.endswith(" " + v) for v in CONTINUES) \
+                            and not any(m._.attrs["label"] == "PERSON" for m in ms[:i0]
+                                        if m._.attrs["start"] >= subject[1]):
+                        person = subject[0]
+                        was = was or any(w in g.split(" ") for w in ("thôi", "từng", "nguyên", "cựu"))
                 if person is None or not person._.attrs.get("resolved"):
                     continue
+                subject = (person, ms[i1 - 1]._.attrs["end"])
                 holders = [person]
                 if before_gap in LIST_VERBS and person is ms[i0 - 1]:
                     # 'Ông A, bà B và ông C được bầu làm Phó Chủ tịch ...': each of them
