@@ -177,6 +177,12 @@ def default_bodies() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def org_suffixes() -> frozenset[str]:
+    """Words after a brand that name the company: 'Group', 'Holdings', 'Retail'."""
+    return frozenset(r[0] for r in _lines("org_suffixes.txt"))
+
+
+@lru_cache(maxsize=None)
 def name_stopwords() -> frozenset[str]:
     return frozenset(r[0] for r in _lines("name_stopwords.txt"))
 

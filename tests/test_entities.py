@@ -164,6 +164,11 @@ def test_locations(text, locations):
     ("Ông Lại Văn Tuấn, Phó Chủ tịch HĐQT - Tổng Giám đốc SunLand phát biểu.", {
         ("Lại Văn Tuấn", "Phó Chủ tịch", "Hội đồng quản trị SunLand"),
         ("Lại Văn Tuấn", "Tổng Giám đốc", "SunLand")}),
+    ("Ông Nguyễn Đăng Quang - Chủ tịch Masan Group cho biết.", {
+        ("Nguyễn Đăng Quang", "Chủ tịch", "Masan Group")}),
+    # a region known as a whole; a foreign name with particles
+    ("Chủ tịch Ủy ban châu Âu Ursula von der Leyen bình luận trên Twitter.", {
+        ("Ursula von der Leyen", "Chủ tịch", "Ủy ban châu Âu")}),
     # a bare head after a title is the body the story is about
     ("Bệnh viện Việt Đức tiếp nhận ca bệnh. Ông Dương Đức Hùng, Giám đốc Bệnh viện cho biết.", {
         ("Dương Đức Hùng", "Giám đốc", "Bệnh viện Việt Đức")}),

@@ -142,6 +142,8 @@ MODIFIERS_AFTER = (("thứ", "nhất"), ("thường", "trực"))
 FORMER = {"nguyên", "cựu", "cố"}
 NEW = {"tân"}
 JOINERS_TITLE = {",", "-", "kiêm", "và", "–"}
+NAME_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "da", "di", "dos", "das", "du", "la", "le",
+                  "bin", "al", "el", "ter", "zu"}
 NAMED_AFTER_PEOPLE = {"school", "health", "business"}  # 'Trường THPT Nguyễn Du', 'Bệnh viện Bạch Mai'
 GENERIC_HEADS = {"Báo", "Đài", "Tạp chí", "Kênh", "Tờ", "Trang", "Nhà", "Hãng"}
 
@@ -212,10 +214,13 @@ class SentenceTagger:
         UBND TP Võ Văn Hoan' names the city's committee and then the person."""
         lex, s = self.lex, self.s
         u = lex.units.match(s, i) or lex.units_lower.match(s, i)
+        whole = lex.places.match(s, i) or lex.countries.match(s, i)
+        if u and whole and whole[0] > u[0]:
+            u = None  # 'châu Âu', 'Thành phố Hồ Chí Minh' are known as a whole
         if u and self._ends_token(u[0]):
             j, form, (canon, level) = u
             known = lex.places.match(s, j) or lex.countries.match(s, j)
-            if in_title and not known and j < len(s) and self.looks_like_person(j):
+            if in_title and not known and j < len(s) and self.looks_like_person(j, min_len=3):
                 return None
             street = level == "street"
             run_end = _cap_run(s, j, lex, 8)
@@ -244,6 +249,9 @@ class SentenceTagger:
     def bare_unit(self, i: int) -> tuple[int, str, str] | None:
         lex, s = self.lex, self.s
         u = lex.units.match(s, i) or lex.units_lower.match(s, i)
+        whole = lex.places.match(s, i) or lex.countries.match(s, i)
+        if u and whole and whole[0] > u[0]:
+            u = None  # 'châu Âu', 'Thành phố Hồ Chí Minh' are known as a whole
         if u and self._ends_token(u[0]):
             j, form, (canon, level) = u
             return j, canon, level
@@ -274,7 +282,7 @@ class SentenceTagger:
             return True
         return s[j].cap
 
-    def looks_like_person(self, j: int) -> bool:
+    def looks_like_person(self, j: int, min_len: int = 2) -> bool:
         """A surname and 1-3 more capitalized Vietnamese syllables, ending the run."""
         s = self.s
         if j >= len(s) or s[j].text not in self.lex.surnames:
@@ -282,7 +290,7 @@ class SentenceTagger:
         k = j + 1
         while k < len(s) and s[k].cap and s[k].text.isalpha() and R.is_vietnamese_syllable(s[k].text):
             k += 1
-        return 2 <= k - j <= 4 and (k >= len(s) or not s[k].cap) and not (
+        return min_len <= k - j <= 4 and (k >= len(s) or not s[k].cap) and not (
             self.lex.places.match(s, j) or self.lex.countries.match(s, j))
 
     def person_tail(self, i: int, j: int) -> int:
@@ -293,7 +301,8 @@ class SentenceTagger:
             return j
         for n in (3, 4, 2):  # most Vietnamese names have three syllables
             k = j - n
-            if k >= i + 1 and s[k].text in self.lex.surnames and all(x.cap and x.text.isalpha() for x in s[k:j]):
+            if k >= i + 1 and s[k].text in self.lex.surnames and all(
+                    x.cap and x.text.isalpha() and R.is_vietnamese_syllable(x.text) for x in s[k:j]):
                 return k
         return j
 
@@ -322,9 +331,8 @@ class SentenceTagger:
         last_head, after_head = canon_head, 1  # the innermost head and where its name starts
         after_head_k = j  # syllable index where the name after the last head starts
         if cls in NAMED_CLASSES and not generic:
-            # a complete name takes only foreign name words after it ('Masan Group')
-            while k < len(s) and s[k].cap and s[k].text.isalpha() and not R.is_vietnamese_syllable(s[k].text) \
-                    and not self.looks_like_person(k) and not lex.countries.match(s, k):
+            # a complete name takes only a company word after it ('Masan Group')
+            while k < len(s) and s[k].text in R.org_suffixes():
                 name_parts.append(s[k].text)
                 k += 1
         while k < len(s) and not (cls in NAMED_CLASSES and not generic and k >= j):
@@ -583,6 +591,14 @@ class SentenceTagger:
             if s[i].text in lex.stop and not self.is_person_token(i):
                 return None
         j = _cap_run(s, i, lex, 5 if triggered else 4)
+        while triggered and j < len(s) and s[j].text in NAME_PARTICLES and not R.is_vietnamese_syllable(s[i].text):
+            k = j
+            while k < len(s) and s[k].text in NAME_PARTICLES:
+                k += 1
+            if k >= len(s) or not s[k].cap or k - j > 2:
+                break
+            j = _cap_run(s, k, lex, 3)  # 'Ursula von der Leyen', 'Charles de Gaulle'
+
         if j == i:
             return None
         # a place or an organization is not a name
