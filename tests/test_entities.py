@@ -89,6 +89,7 @@ def test_bylines_and_credits(text, persons):
     # not organizations: places, generic bodies, the article's own outlet
     ("Đài Loan và Hội An thu hút du khách.", set()),
     ("Các trường đã hoàn thành kế hoạch.", set()),
+    ("Ông được bầu giữ chức Chủ tịch Hội đồng nhà trường.", set()),
     ("(NLĐO)- Lãnh đạo phường mở diễn đàn.", set()),
 ])
 def test_organizations(text, orgs):

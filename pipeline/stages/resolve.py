@@ -139,8 +139,9 @@ def org_canonical(span: Span, ctx: DocContext, borrowed: str = "") -> str | None
             comp = ctx.fill("phường") or ctx.fill("xã") or ""
             if not comp:
                 return None
-        elif cls not in ("fixed", "state", "ministry", "international", "media"):
-            return None
+        elif cls not in ("fixed", "ministry", "international", "media") and not (
+                cls == "state" and a.get("specific")):
+            return None  # a bare generic head ('Hội đồng', 'Ủy ban', 'Bộ') names no body
     text = f"{name} {comp}".strip() if comp else name
     return canonical_text(R.expand_abbreviations(text))
 
