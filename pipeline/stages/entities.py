@@ -111,6 +111,23 @@ class Trie:
         return best
 
 
+class PlaceTrie:
+    """Place names as printed, or in any case when capitalized and two syllables or
+    more ('Đồng Bằng sông Cửu Long'); a lowercase one-syllable name never matches
+    ('vinh dự' is not Vinh)."""
+
+    def __init__(self, entries: dict[str, object]) -> None:
+        self.exact = Trie(entries, lower=False)
+        self.folded = Trie(entries, lower=True)
+
+    def match(self, syls: list["Syl"], i: int) -> tuple[int, str, object] | None:
+        m = self.exact.match(syls, i)
+        if m or i >= len(syls) or not syls[i].cap:
+            return m
+        m = self.folded.match(syls, i)
+        return m if m and m[0] - i >= 2 else None
+
+
 class Lex:
     _inst: "Lex | None" = None
 
@@ -122,9 +139,8 @@ class Lex:
         self.heads_lower = Trie({k: v for k, v in heads.items() if not R.ALL_CAPS_RE.match(k.split()[0])}, lower=True)
         self.units = Trie(R.admin_units(), lower=False)
         self.units_lower = Trie(R.admin_units(), lower=True)
-        places = dict(R.places_vn())
-        self.places = Trie(places, lower=False)
-        self.countries = Trie(R.countries(), lower=False)
+        self.places = PlaceTrie(R.places_vn())
+        self.countries = PlaceTrie(R.countries())
         ministries = {k[len("Bộ "):]: v for k, v in heads.items() if v[1] == "ministry" and k.startswith("Bộ ")}
         self.domains = {"Bộ": Trie(ministries, lower=True)}
         self.surnames = R.surnames()
@@ -418,7 +434,8 @@ class SentenceTagger:
         comp_level = ""
         loc = self.location(k, in_title) if k < len(s) else None
         if loc:
-            complement, comp_level = loc[1], loc[2]
+            # the place as printed, abbreviations expanded ('Sài Gòn' stays in 'Đại học Công nghệ Sài Gòn')
+            complement, comp_level = R.expand_abbreviations(self.surface(k, loc[0])), loc[2]
             k = loc[0]
         elif k < len(s):
             bu = self.bare_unit(k)
