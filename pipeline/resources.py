@@ -84,7 +84,7 @@ def is_vietnamese_syllable(syl: str) -> bool:
 
 
 def is_cap(s: str) -> bool:
-    return bool(s) and bool(UPPER_START_RE.match(s))
+    return s[:1].isupper()
 
 
 # ---------------------------------------------------------------- lexicons

@@ -40,14 +40,12 @@ class Syl:
     first: bool       # first syllable of its token
     tok_len: int      # syllables in its token
     glued: bool = False  # split off a glued word ('Theo' in 'PhươngTheo')
+    cap: bool = field(init=False)   # starts with a capital
+    low: str = field(init=False)    # lowercased text
 
-    @property
-    def cap(self) -> bool:
-        return R.is_cap(self.text)
-
-    @property
-    def low(self) -> str:
-        return self.text.lower()
+    def __post_init__(self) -> None:
+        self.cap = self.text[:1].isupper()
+        self.low = self.text.lower()
 
 
 @dataclass
