@@ -20,8 +20,8 @@ SEED_PINS = {
 ALL_PINS = {
     "persons": 0.97,
     "organizations": 0.89,
-    "positions": 0.78,
-    "positions_person_title": 0.92,
+    "positions": 0.80,
+    "positions_person_title": 0.93,
     "quantities": 0.95,
 }
 
