@@ -227,11 +227,8 @@ class SentenceTagger:
         a unit word followed by a person's name is elliptical: 'Phó Chủ tịch
         UBND TP Võ Văn Hoan' names the city's committee and then the person."""
         lex, s = self.lex, self.s
-        u = lex.units.match(s, i) or lex.units_lower.match(s, i)
-        whole = lex.places.match(s, i) or lex.countries.match(s, i)
-        if u and whole and whole[0] > u[0]:
-            u = None  # 'châu Âu', 'Thành phố Hồ Chí Minh' are known as a whole
-        if u and self._ends_token(u[0]):
+        u = self.unit_word(i)
+        if u:
             j, form, (canon, level) = u
             known = lex.places.match(s, j) or lex.countries.match(s, j)
             if in_title and not known and j < len(s) and self.looks_like_person(j, min_len=3):
@@ -260,13 +257,19 @@ class SentenceTagger:
             return j, canon, kind or "country"
         return None
 
-    def bare_unit(self, i: int) -> tuple[int, str, str] | None:
+    def unit_word(self, i: int) -> tuple[int, str, object] | None:
+        """The administrative-unit word at i ('phường', 'TP'), unless it begins a
+        place known as a whole ('châu Âu') or stops inside a word ('tổ' of 'tổ chức')."""
         lex, s = self.lex, self.s
         u = lex.units.match(s, i) or lex.units_lower.match(s, i)
         whole = lex.places.match(s, i) or lex.countries.match(s, i)
         if u and whole and whole[0] > u[0]:
-            u = None  # 'châu Âu', 'Thành phố Hồ Chí Minh' are known as a whole
-        if u and self._ends_token(u[0]):
+            return None
+        return u if u and self._ends_token(u[0]) else None
+
+    def bare_unit(self, i: int) -> tuple[int, str, str] | None:
+        u = self.unit_word(i)
+        if u:
             j, form, (canon, level) = u
             return j, canon, level
         return None
