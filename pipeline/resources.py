@@ -236,6 +236,13 @@ REPORT_WORDS = frozenset({
     "thừa nhận", "xác nhận", "giải thích", "lý giải", "tiết lộ", "bày tỏ", "kiến nghị", "thông báo",
     "này", "đó", "trên", "cho hay", "nêu", "ký", "chỉ đạo", "kết luận", "nhận định",
 })
+#: what follows a title as a predicate, not as the name of its body ('Phó Hiệu trưởng trở thành ...')
+PREDICATE_WORDS = frozenset({
+    "trở thành", "được", "làm", "giữ", "nghỉ", "thôi", "chủ trì", "tham dự", "dự", "trao", "nhận",
+    "đến", "tới", "thăm", "gặp", "tiếp", "đề xuất", "tặng", "chúc mừng", "kiểm tra", "làm việc", "họp",
+    "tuyên bố", "cùng", "với", "tại", "ở", "trong", "khi", "từ", "nhiệm kỳ", "giai đoạn", "năm", "từng",
+    "phụ trách", "thường trực", "bị", "đã", "vẫn", "mới", "sau", "trước",
+})
 #: an administrative-unit word between a body and its place (casefolded keys)
 UNIT_BEFORE_NAME_RE = regex.compile(r" tỉnh (?=\p{L})")
 

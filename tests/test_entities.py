@@ -195,6 +195,11 @@ def test_locations(text, locations):
     ("Ông Mạc Văn Định, Chủ tịch HĐND và UBND xã Yên Lạc, phát biểu.", {
         ("Mạc Văn Định", "Chủ tịch", "Hội đồng nhân dân xã Yên Lạc"),
         ("Mạc Văn Định", "Chủ tịch", "Ủy ban nhân dân xã Yên Lạc")}),
+    # a body we cannot read is not guessed; a predicate after a bare title is not a name
+    ("Ban Tuyên giáo có nhiều cán bộ. Bà Kha Thị Lan, Phó Ban nghiên cứu và đào tạo, tự ứng cử.", {
+        ("Kha Thị Lan", "Phó Ban", None)}),
+    ("Trường Đại học Vinh có hiệu trưởng mới. Bà Lưu Thị Hoa nguyên Phó Hiệu trưởng trở thành Hiệu trưởng.", {
+        ("Lưu Thị Hoa", "Phó Hiệu trưởng", "Trường Đại học Vinh")}),
     # an unnamed holder is not a position
     ("Chủ tịch UBND tỉnh yêu cầu các sở triển khai.", set()),
 ])

@@ -105,11 +105,6 @@ class Linker:
                 n += len(e["spans"])
         return n
 
-    def _tok_at(self, offset: int) -> int:
-        """Index of the first token starting at or after char ``offset``."""
-        span = self.doc.char_span(offset, len(self.doc._.text), alignment_mode="expand")
-        return span.start if span is not None else len(self.doc)
-
     def org_from_hint(self, hint: str, category: str = "") -> str | None:
         """'Trường' -> the document's most mentioned school, 'Thành ủy' -> the city's."""
         if not hint:
@@ -166,13 +161,9 @@ class Linker:
     def _nothing_named_after(self, end: int, verbs: bool = False) -> bool:
         """Does what follows offset ``end`` leave the body unnamed: punctuation, the
         end, a person's name, or a reporting word ('cho biết', 'khẳng định')?  With
-        ``verbs`` (after a title word), any verb too ('Phó Hiệu trưởng trở thành');
-        after a head noun a verb may begin its name ('Viện nghiên cứu ...')."""
+        ``verbs`` (after a title word), a predicate too ('Phó Hiệu trưởng trở thành');
+        a verb in general may begin a name ('Phó Ban nghiên cứu và đào tạo')."""
         text = self.doc._.text
-        if verbs:
-            tok = next((t for t in self.doc[self._tok_at(end):] if not t.is_space), None)
-            if tok is not None and tok.tag_ in ("V", "R", "E", "C", "Cc", "P", "T", "X"):
-                return True
         rest = _WS.sub(" ", text[end:end + 30]).strip()
         if not rest or not rest[0].isalpha():
             return True
@@ -180,7 +171,8 @@ class Linker:
                and m._.attrs["label"] == "PERSON" for m in self.persons):
             return True
         words = rest.lower().split(" ")
-        return words[0] in R.REPORT_WORDS or " ".join(words[:2]) in R.REPORT_WORDS
+        known = R.REPORT_WORDS | (R.PREDICATE_WORDS if verbs else frozenset())
+        return words[0] in known or " ".join(words[:2]) in known
 
     def positions(self) -> list[dict]:
         doc = self.doc
