@@ -20,8 +20,8 @@ SEED_PINS = {
 ALL_PINS = {
     "persons": 0.97,
     "organizations": 0.89,
-    "positions": 0.80,
-    "positions_person_title": 0.93,
+    "positions": 0.83,
+    "positions_person_title": 0.94,
     "quantities": 0.95,
 }
 

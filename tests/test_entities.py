@@ -200,6 +200,9 @@ def test_locations(text, locations):
         ("Kha Thị Lan", "Phó Ban", None)}),
     ("Trường Đại học Vinh có hiệu trưởng mới. Bà Lưu Thị Hoa nguyên Phó Hiệu trưởng trở thành Hiệu trưởng.", {
         ("Lưu Thị Hoa", "Phó Hiệu trưởng", "Trường Đại học Vinh")}),
+    # 'ông' as the subject of a later clause is the person the story is about
+    ("Ông Lục Văn Hải sinh năm 1970. Đến năm 2015, ông được bầu làm Bí thư Tỉnh ủy Lai Châu.", {
+        ("Lục Văn Hải", "Bí thư", "Tỉnh ủy Lai Châu")}),
     # an unnamed holder is not a position
     ("Chủ tịch UBND tỉnh yêu cầu các sở triển khai.", set()),
 ])

@@ -44,6 +44,11 @@ _HON_RE = None
 
 
 _PAREN = regex.compile(r"\([^()]*\)")
+#: 'ông'/'bà' as the subject of a clause that gives a post: '..., ông được bầu làm '
+_PRONOUN_RE = regex.compile(
+    r"(?:^|[,;:]\s*|\s)(?:[ôÔ]ng|[bB]à)\s+(?:(?:đã|cũng|tiếp tục|sau đó)\s+)?"
+    r"(?:được\s+(?:bầu|bổ nhiệm|chỉ định|điều động|phân công|giao)(?:\s+giữ chức|\s+làm)?|làm|trở thành|giữ chức|là)\s*$"
+)
 
 
 def _gap(doc: Doc, a: int, b: int) -> str:
@@ -228,6 +233,10 @@ class Linker:
                                         if m._.attrs["start"] >= subject[1]):
                         person = subject[0]
                         was = was or any(w in g.split(" ") for w in ("thôi", "từng", "nguyên", "cựu"))
+                if person is None:
+                    # 'Đến năm 1994, ông được bầu làm Bí thư ...': the pronoun is the
+                    # person the story was last about
+                    person = self._pronoun_subject(sent_start, first._.attrs["start"])
                 if person is None or not person._.attrs.get("resolved"):
                     continue
                 subject = (person, ms[i1 - 1]._.attrs["end"])
@@ -253,6 +262,15 @@ class Linker:
                 continue
             out.append(f)
         return out
+
+    def _pronoun_subject(self, sent_start: int, title_start: int) -> Span | None:
+        """The antecedent of 'ông'/'bà' right before a title ('ông được bầu làm ...')."""
+        before = self.doc._.text[sent_start:title_start]
+        m = _PRONOUN_RE.search(before)
+        if not m:
+            return None
+        earlier = [p for p in self.persons if p._.attrs["end"] <= sent_start + m.start()]
+        return max(earlier, key=lambda p: p._.attrs["end"]) if earlier else None
 
     def _chain_facts(self, person: Span, chain: list, seen: set, former: bool = False) -> list[dict]:
         """One position per (title, body) of the chain, held by ``person``."""
