@@ -78,6 +78,7 @@ def test_bylines_and_credits(text, persons):
     # descriptive names: one capitalized word then lowercase words
     ("Cục Quản lý thị trường tỉnh Nam Định kiểm tra cửa hàng.", {"Cục Quản lý thị trường tỉnh Nam Định"}),
     ("Công ty TNHH Phú Gia đã nộp phạt.", {"Công ty Trách nhiệm hữu hạn Phú Gia"}),
+    ("Công ty BSR vinh dự nhận giải thưởng.", {"Công ty BSR"}),       # a brand takes no lowercase words
     ("Ngân hàng TMCP Sài Gòn công bố lãi suất.", {"Ngân hàng Thương mại Cổ phần Sài Gòn"}),
     ("Bệnh viện Chợ Rẫy tiếp nhận bệnh nhân.", {"Bệnh viện Chợ Rẫy"}),
     ("Tòa án nhân dân tỉnh Đắk Lắk mở phiên xử.", {"Tòa án nhân dân tỉnh Đắk Lắk"}),

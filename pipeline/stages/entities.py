@@ -171,7 +171,7 @@ BRAND_TITLES = {"business", "bank", "generic"}  # titles whose body may be a bra
 NAMED_CLASSES = {"fixed", "ministry", "international", "media", "foreign"}
 # 'Bộ trưởng Công Thương' names Bộ Công Thương, 'Trưởng phòng Nội vụ' Phòng Nội vụ
 DOMAIN_HINTS = {"Bộ", "Ban", "Phòng", "Khoa"}
-NAME_STOP = {"khóa", "nhiệm", "kỳ", "lần", "số", "năm", "ngày", "tháng"}
+NAME_STOP = {"khóa", "nhiệm", "kỳ", "lần", "số", "năm", "ngày", "tháng", "giai", "đợt", "vòng", "mùa", "dịp"}
 FUNCTION_WORDS = {
     "của", "tại", "ở", "với", "cho", "đã", "đang", "sẽ", "là", "được", "bị", "có", "này", "đó",
     "các", "những", "trong", "theo", "về", "từ", "đến", "khi", "để", "do", "vì", "nên", "thì",
@@ -410,7 +410,8 @@ class SentenceTagger:
                 k += 1
                 continue
             if named and cap_tokens == 1 and not lead_lower and x.low == x.text and x.tag in ("N", "A", "Nc") \
-                    and x.low not in FUNCTION_WORDS and not s[k - 1].text[:1].isdigit():
+                    and x.low not in FUNCTION_WORDS and not s[k - 1].text[:1].isdigit() \
+                    and R.is_vietnamese_syllable(s[k - 1].text) and not R.ALL_CAPS_RE.match(s[k - 1].text):
                 # a descriptive name: one capitalized word, then lowercase ones
                 # ('Cục Quản lý thị trường'), never after a second capital
                 name_parts.append(x.text)
