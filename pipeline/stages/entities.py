@@ -357,7 +357,8 @@ class SentenceTagger:
             if x.text in {",", ";", ":", "(", ")", '"', ".", "!", "?"}:
                 break
             if not x.first and k > j and x.tok == s[k - 1].tok and not (
-                    x.cap and (lex.units_lower.match(s, k) or lex.places.match(s, k))):
+                    x.cap and (lex.units_lower.match(s, k) or lex.places.match(s, k))) and not (
+                    x.low == x.text and (R.ALL_CAPS_RE.match(s[k - 1].text) or not R.is_vietnamese_syllable(s[k - 1].text))):
                 name_parts.append(x.text)  # the rest of a word already begun
                 k += 1
                 continue
