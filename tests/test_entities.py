@@ -81,6 +81,8 @@ def test_bylines_and_credits(text, persons):
     ("Công ty BSR vinh dự nhận giải thưởng.", {"Công ty BSR"}),       # a brand takes no lowercase words
     ("Ngân hàng TMCP Sài Gòn công bố lãi suất.", {"Ngân hàng Thương mại Cổ phần Sài Gòn"}),
     ("Bệnh viện Chợ Rẫy tiếp nhận bệnh nhân.", {"Bệnh viện Chợ Rẫy"}),
+    ("Xe cứu thương đưa khách về bệnh viện Trần Hưng Đạo.", {"Bệnh viện Trần Hưng Đạo"}),  # named after a person
+    ("Các bệnh viện Hà Nội quá tải.", set()),
     ("Tòa án nhân dân tỉnh Đắk Lắk mở phiên xử.", {"Tòa án nhân dân tỉnh Đắk Lắk"}),
     ("Theo hãng tin Reuters, WHO đã cảnh báo.", {"Reuters", "WHO"}),
     # elliptical names resolved from the document
@@ -186,6 +188,9 @@ def test_locations(text, locations):
     ("Hội đồng gồm: Chủ tịch Huỳnh Văn Tám, Phó Chủ tịch Lâm Thị Cúc và Ủy viên Tô Văn Bảy.", {
         ("Huỳnh Văn Tám", "Chủ tịch", None), ("Lâm Thị Cúc", "Phó Chủ tịch", None),
         ("Tô Văn Bảy", "Ủy viên", None)}),
+    # a hospital named after a person keeps the name; an aside does not break the apposition
+    ("Ông Đào Văn Long (sinh năm 1967) - Giám đốc Bệnh viện Phạm Ngọc Thạch cho biết.", {
+        ("Đào Văn Long", "Giám đốc", "Bệnh viện Phạm Ngọc Thạch")}),
     # an aside in brackets between the name and the title
     ("Ông Cao Văn Sỹ (sinh năm 1975) - Thẩm phán TAND tỉnh Ninh Bình ứng cử.", {
         ("Cao Văn Sỹ", "Thẩm phán", "Tòa án nhân dân tỉnh Ninh Bình")}),

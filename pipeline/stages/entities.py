@@ -158,6 +158,8 @@ NEW = {"tân"}
 JOINERS_TITLE = {",", "-", "kiêm", "và", "–"}
 NAME_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "da", "di", "dos", "das", "du", "la", "le",
                   "bin", "al", "el", "ter", "zu"}
+PLURAL_MARKERS = {"các", "những", "nhiều", "mọi", "mỗi", "một", "hai", "ba", "vài"}
+PEOPLE_NAMED_HEADS = ("Trường", "Bệnh viện", "Đại học", "Học viện", "Công ty", "Tập đoàn")
 NAMED_AFTER_PEOPLE = {"school", "health", "business"}  # 'Trường THPT Nguyễn Du', 'Bệnh viện Bạch Mai'
 GENERIC_HEADS = {"Báo", "Đài", "Tạp chí", "Kênh", "Tờ", "Trang", "Nhà", "Hãng"}
 
@@ -277,8 +279,10 @@ class SentenceTagger:
     # -------------------------------------------------------------- organizations
     def head(self, i: int, allow_lower: bool = False) -> tuple[int, str, str] | None:
         s = self.s
-        if s[i].low == "trường" and s[i].first and i + 1 < len(s) and (R.ALL_CAPS_RE.match(s[i + 1].text) or s[i + 1].text == "Đại"):
-            allow_lower = True  # 'trường THPT Chu Văn An', 'trường Đại học Mở'
+        if not s[i].cap and s[i].first and (i == 0 or s[i - 1].low not in PLURAL_MARKERS):
+            h = self.lex.heads_lower.match(s, i)
+            if h and h[2][1] in ("school", "health") and h[0] < len(s) and s[h[0]].cap:
+                allow_lower = True  # 'trường THPT Chu Văn An', 'bệnh viện Bạch Mai' (not 'các bệnh viện')
         if not s[i].cap and not allow_lower:
             return None
         cands = [h for h in (self.lex.heads_exact.match(s, i), self.lex.heads_lower.match(s, i)) if h]
@@ -451,6 +455,7 @@ class SentenceTagger:
             # a head of two words or more from the lexicon names one body ('Sở Y tế')
             "specific": s[i].tok != s[j - 1].tok,
             "last_head": last_head,
+            "head_end": after_head_k,  # syllable index where the name after the head(s) starts
             "rest": " ".join(name_parts[after_head:]),
             "cls": cls,
             "complement": complement,
@@ -509,7 +514,15 @@ class SentenceTagger:
         prev = self.out[-1]
         if prev.label == "TITLE" and len(self.out) > 1:
             prev = next((m for m in reversed(self.out) if m.label != "TITLE" and m.label != "ORGANIZATION"), prev)
-        return prev.label == "PERSON" and 0 <= i - prev.end <= 3
+        if prev.label != "PERSON" or i < prev.end:
+            return False
+        # the words between, without an aside in brackets ('ông A (sinh năm 1967) - Giám đốc')
+        between, depth = 0, 0
+        for x in self.s[prev.end:i]:
+            depth += x.text == "("
+            between += depth == 0 and x.text != ")"
+            depth -= x.text == ")" and depth > 0
+        return between <= 3
 
     def organization_span(self, i: int, end: int, allow_lower: bool = False,
                           virtual: str | None = None) -> Mention | None:
@@ -745,7 +758,10 @@ class SentenceTagger:
                 o = self.organization(i, allow_lower=True, in_title=True) if i < len(s) else None
                 if o:
                     tail = self.person_tail(o.start + 1, o.end)
-                    if tail < o.end and not o.attrs.get("complement") and not self._person_before(t.start):
+                    bare_head = tail <= o.attrs.get("head_end", o.start) and o.attrs.get("last_head", "").startswith(
+                        PEOPLE_NAMED_HEADS)  # 'Bệnh viện Bạch Mai', not 'Hội đồng trường Nguyễn Mai Hương'
+                    if tail < o.end and not o.attrs.get("complement") and not self._person_before(t.start) \
+                            and not bare_head:
                         o = self.organization_span(o.start, tail, allow_lower=True) or o
                     self._take(o)
                     i = o.end
