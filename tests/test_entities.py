@@ -107,6 +107,9 @@ def test_organizations(text, orgs):
     ("Vụ tai nạn trên đường Lý Thường Kiệt.", {"đường Lý Thường Kiệt"}),
     ("Vùng cách ly thôn Quan Nhân, xã Đạo Lý.", {"thôn Quan Nhân", "xã Đạo Lý"}),
     ("Số trường của quận Cầu Giấy (cũ) tăng.", {"quận Cầu Giấy (cũ)"}),
+    # a district named without its unit inside an address
+    ("Ca bệnh đi ăn tại thị trấn Vĩnh Trụ, Lý Nhân, Hà Nam.", {"thị trấn Vĩnh Trụ", "Lý Nhân", "Hà Nam"}),
+    ("Cơ sở 2 của trường đặt tại Văn Giang, Hưng Yên.", {"Văn Giang", "Hưng Yên"}),
 ])
 def test_locations(text, locations):
     ents, _, _ = run(text)

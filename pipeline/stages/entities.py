@@ -653,6 +653,23 @@ class SentenceTagger:
         m.attrs = {"short": j - i == 1}
         return m
 
+    def address_part(self, i: int) -> Mention | None:
+        """A place named without its unit inside an address: 'thị trấn Vĩnh Trụ, Lý Nhân,
+        Hà Nam' (two capitalized syllables between a place or 'ở'/'tại' and a
+        province)."""
+        s, lex = self.s, self.lex
+        if not s[i].cap or i == 0 or s[i - 1].text not in (",", "(") and s[i - 1].low not in ("ở", "tại"):
+            return None
+        j = _cap_run(s, i, lex, 3)
+        if j - i != 2 or j + 1 >= len(s) or s[j].text != "," or not all(R.is_vietnamese_syllable(x.text) for x in s[i:j]):
+            return None
+        after = lex.places.match(s, j + 1)
+        if not after or after[2][1] not in ("province", "city"):
+            return None
+        if s[i - 1].text in (",", "(") and not (self.out and self.out[-1].label == "LOCATION" and self.out[-1].end >= i - 1):
+            return None  # 'X, Y, Hà Nam' only continues an address
+        return Mention("LOCATION", i, j, canonical=self.text(i, j), attrs={"level": "district"})
+
     # -------------------------------------------------------------- bylines
     def bylines(self) -> list[Mention]:
         """Names in a closing credit line: 'Nhật Hồng', 'Hương Giang - Trường Thịnh',
@@ -827,6 +844,11 @@ class SentenceTagger:
                     end, canon = end + 3, f"{canon} (cũ)"  # 'quận Thanh Xuân (cũ)': the former unit
                 self._take(Mention("LOCATION", i, end, canonical=canon, attrs={"level": loc[2]}))
                 i = end
+                continue
+            a = self.address_part(i)
+            if a:
+                self._take(a)
+                i = a.end
                 continue
             p = self.person(i, False)
             if p:
