@@ -33,6 +33,8 @@ def _set_extensions() -> None:
         ("facts", None),           # list of fact dicts (facts stage)
         ("entities", None),        # list of resolved entity records (resolve stage)
         ("outlet", None),          # the article's own outlet (byline stage)
+        ("mentions", None),        # list[Annotation]: PERSON/TITLE/ORGANIZATION/LOCATION (vi_entities)
+        ("numbers", None),         # list[Annotation]: NUMBER/DATE (vi_numbers)
     ):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
@@ -44,6 +46,33 @@ def _set_extensions() -> None:
 
 
 _set_extensions()
+
+
+class Annotation:
+    """A mention with what the stages learned about it.  Its ``span`` is the
+    spaCy layer (``doc.spans[...]``); the record itself holds the exact char
+    offsets and attributes, because spaCy keys span extensions by token
+    boundaries, which two different mentions can share.  ``ann._`` is the
+    record itself, so stages read ``ann._.attrs`` as they would on a Span."""
+
+    __slots__ = ("span", "attrs", "canonical")
+
+    def __init__(self, span: Span, attrs: dict, canonical: str) -> None:
+        self.span = span
+        self.attrs = attrs
+        self.canonical = canonical
+
+    @property
+    def _(self) -> "Annotation":
+        return self
+
+    @property
+    def text(self) -> str:
+        return self.attrs["text"]
+
+    @property
+    def label_(self) -> str:
+        return self.attrs["label"]
 
 
 class _Segmenter:

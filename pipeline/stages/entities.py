@@ -16,8 +16,9 @@ nouns, administrative units and place names; grammar rules give the spans:
   honorific or a title; a short reference is merged into its full name later.
 * LOCATION = an administrative unit with its name, a province, a country.
 
-Mentions are kept as ``doc.spans['mentions']`` (SpanGroup, overlaps allowed)
-with ``span._.attrs`` holding the exact char offsets and what the linker needs.
+Mentions are written as ``doc.spans['mentions']`` (the spaCy layer, overlaps
+allowed) and as ``doc._.mentions``: :class:`~pipeline.language.Annotation`
+records holding the exact char offsets and what the linker needs.
 """
 from __future__ import annotations
 
@@ -28,6 +29,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import resources as R
+from ..language import Annotation
 
 
 @dataclass
@@ -902,11 +904,11 @@ def vi_entities(doc: Doc) -> Doc:
             span = doc.char_span(a, b, label=m.label, alignment_mode="expand")
             if span is None:
                 continue
-            span._.attrs = dict(m.attrs, start=a, end=b, label=m.label, sent_start=sent.start_char,
-                                sent_end=sent.end_char, text=doc._.text[a:b])
-            span._.canonical = m.canonical or doc._.text[a:b]
-            group.append(span)
-    doc.spans["mentions"] = group
-    numbers = list(doc.spans["numbers"]) if "numbers" in doc.spans else []
-    doc.ents = filter_spans(group + numbers)
+            attrs = dict(m.attrs, start=a, end=b, label=m.label, sent_start=sent.start_char,
+                         sent_end=sent.end_char, text=doc._.text[a:b])
+            group.append(Annotation(span, attrs, m.canonical or doc._.text[a:b]))
+    doc._.mentions = group
+    doc.spans["mentions"] = [g.span for g in group]
+    numbers = [n.span for n in doc._.numbers or []]
+    doc.ents = filter_spans([g.span for g in group] + numbers)
     return doc

@@ -84,7 +84,7 @@ class Linker:
         self.doc = doc
         self.ctx = DocContext(doc)
         ents = doc._.entities or []
-        self.persons = [m for m in doc.spans.get("mentions", []) if m._.attrs["label"] == "PERSON"
+        self.persons = [m for m in (doc._.mentions or []) if m._.attrs["label"] == "PERSON"
                         and m._.attrs.get("resolved")]
         self.orgs_by_prefix: Counter = Counter()
         countries: Counter = Counter()
@@ -183,7 +183,7 @@ class Linker:
         doc = self.doc
         facts: list[dict] = []
         seen: set = set()
-        mentions = sorted(doc.spans.get("mentions", []), key=lambda s: s._.attrs["start"])
+        mentions = sorted((doc._.mentions or []), key=lambda s: s._.attrs["start"])
         by_sent: dict[int, list[Span]] = {}
         for m in mentions:
             by_sent.setdefault(m._.attrs["sent_start"], []).append(m)
@@ -362,11 +362,11 @@ class Linker:
         facts = []
         seen: dict[tuple, list[tuple[int, str | None]]] = {}
         anchors = sorted(
-            (m for m in self.doc.spans.get("mentions", [])
+            (m for m in (self.doc._.mentions or [])
              if m._.attrs["label"] in ("LOCATION", "ORGANIZATION", "PERSON") and m._.attrs.get("resolved")),
             key=lambda m: m._.attrs["start"])
         places = [m for m in anchors if m._.attrs["label"] == "LOCATION"]
-        for m in self.doc.spans.get("numbers", []):
+        for m in (self.doc._.numbers or []):
             a = m._.attrs
             if not a.get("is_quantity"):
                 continue

@@ -7,6 +7,7 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from ..language import Annotation
 from ..numbers import find_numbers
 
 
@@ -22,13 +23,13 @@ def vi_numbers(doc: Doc) -> Doc:
         if span is None:
             continue
         sent_start, sent_end = bounds[max(0, bisect_right(starts, m.start) - 1)]
-        span._.attrs = {
+        attrs = {
             "start": m.start, "end": m.end, "label": m.label, "text": doc._.text[m.start:m.end],
             "value": m.value, "kind": m.kind, "unit": m.unit, "qualifier": m.qualifier,
             "iso": m.iso, "is_quantity": m.is_quantity,
             "sent_start": sent_start, "sent_end": sent_end,
         }
-        span._.canonical = doc._.text[m.start:m.end]
-        spans.append(span)
-    doc.spans["numbers"] = spans
+        spans.append(Annotation(span, attrs, doc._.text[m.start:m.end]))
+    doc._.numbers = spans
+    doc.spans["numbers"] = [a.span for a in spans]
     return doc

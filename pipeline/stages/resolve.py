@@ -48,7 +48,7 @@ class DocContext:
     def __init__(self, doc: Doc) -> None:
         counts: dict[str, Counter] = defaultdict(Counter)
         provinces: Counter = Counter()
-        for span in doc.spans.get("mentions", []):
+        for span in (doc._.mentions or []):
             a = span._.attrs
             if a["label"] == "LOCATION":
                 canon = span._.canonical
@@ -177,7 +177,7 @@ def _sep_only(doc: Doc, a_end: int, b_start: int) -> bool:
 )
 def vi_resolve(doc: Doc) -> Doc:
     ctx = DocContext(doc)
-    mentions = sorted(doc.spans.get("mentions", []), key=lambda s: s._.attrs["start"])
+    mentions = sorted((doc._.mentions or []), key=lambda s: s._.attrs["start"])
     # shared complements over coordinated bodies: "Đảng ủy - HĐND - UBND phường X"
     borrowed: dict[int, str] = {}
     orgs = [m for m in mentions if m._.attrs["label"] == "ORGANIZATION"]
@@ -225,7 +225,7 @@ def vi_resolve(doc: Doc) -> Doc:
         else:
             m._.attrs["resolved"] = canonical_text(m._.canonical)
             add(a["label"], m._.attrs["resolved"], m)
-    for m in doc.spans.get("numbers", []):
+    for m in (doc._.numbers or []):
         add(m.label_, f"{m._.attrs['start']}:{m._.attrs['end']}", m)
     out = []
     for key in order:
