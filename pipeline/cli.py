@@ -158,7 +158,7 @@ def show(
 
 @app.command()
 def report(
-    out_dir: Path = typer.Argument(..., help="a directory of output JSON (as written by `vnextract run`)"),
+    out_dir: Path = typer.Argument(..., help="a directory of output JSON, or the JSONL file of `vnextract run --jsonl`"),
     html_out: Optional[Path] = typer.Option(None, "--html", help="overview page to write (default: OUT_DIR/index.html); "
                                             "article pages go to articles/<stem>.html beside it"),
     top: int = typer.Option(15, "--top", help="how many persons and organizations to list"),
@@ -167,10 +167,11 @@ def report(
     """Write a static batch overview (counts, top persons/organizations, failures) and one page per article."""
     from .html import write_report
 
-    if not out_dir.is_dir():
-        typer.echo(f"error: no such directory: {out_dir}", err=True)
+    jsonl = out_dir.is_file() and out_dir.name.endswith(".jsonl")
+    if not out_dir.is_dir() and not jsonl:
+        typer.echo(f"error: no such directory or JSONL file: {out_dir}", err=True)
         raise typer.Exit(2)
-    index = html_out or out_dir / "index.html"
+    index = html_out or (out_dir.parent / f"{out_dir.name[:-len('.jsonl')]}.html" if jsonl else out_dir / "index.html")
     rep = write_report(out_dir, index, top=top, roots=root)
     missing = sum(1 for a in rep.articles if not a.has_text)
     typer.echo(f"wrote {index}: {len(rep.articles)} article pages in {index.parent / 'articles'}, "

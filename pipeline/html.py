@@ -46,7 +46,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Sequence
 from urllib.parse import quote
 
 __all__ = [
@@ -587,8 +587,8 @@ def write_report(out_dir: Path, index: Path, *, top: int = 15, roots: Sequence[P
                  pages_dir: str = "articles") -> Report:
     """Write ``index`` and one page per output in ``out_dir`` to ``<index's dir>/<pages_dir>/<stem>.html``."""
     out_dir = Path(out_dir)
-    if not out_dir.is_dir():
-        raise FileNotFoundError(f"no such directory: {out_dir}")
+    if not out_dir.is_dir() and not (out_dir.is_file() and out_dir.name.endswith(".jsonl")):
+        raise FileNotFoundError(f"no such directory or JSONL file: {out_dir}")
     index = Path(index)
     site = index.parent
     pdir = site / pages_dir
@@ -596,21 +596,17 @@ def write_report(out_dir: Path, index: Path, *, top: int = 15, roots: Sequence[P
     back = os.path.relpath(index, pdir)
     entries: list[ArticleEntry] = []
     skipped: list[tuple[str, str]] = []
-    for jp in sorted(out_dir.glob("*.json")):
-        try:
-            a = load_output(jp)
-        except ValueError as exc:
-            skipped.append((jp.name, str(exc)))
-            continue
+    for stem, jp, a in _iter_outputs(out_dir, skipped):
         try:
             text, _ = find_text(a, jp, roots=roots)
             note = None
         except TextNotFound as exc:
             text, note = None, str(exc)
-        page = pdir / f"{jp.stem}.html"
+        page = pdir / f"{stem}.html"
         page.write_text(render_article(a, text, text_note=note, back=(back, "batch overview")), encoding="utf-8")
-        entries.append(ArticleEntry(jp.stem, jp, f"{quote(pages_dir)}/{quote(jp.stem)}.html", a, text is not None, note))
-    failed = read_errors(out_dir / "errors.jsonl")
+        entries.append(ArticleEntry(stem, jp, f"{quote(pages_dir)}/{quote(stem)}.html", a, text is not None, note))
+    failed = read_errors(out_dir / "errors.jsonl" if out_dir.is_dir()
+                         else out_dir.with_name(out_dir.name[: -len(".jsonl")] + ".errors.jsonl"))
 
     ent_counts: Counter[str] = Counter()
     men_counts: Counter[str] = Counter()
@@ -645,6 +641,36 @@ def write_report(out_dir: Path, index: Path, *, top: int = 15, roots: Sequence[P
     rep = Report(index, entries, failed, skipped, dict(ent_counts), dict(men_counts), dict(fact_counts), tops)
     index.write_text(_render_index(rep, out_dir, anchors), encoding="utf-8")
     return rep
+
+
+def _iter_outputs(out: Path, skipped: list[tuple[str, str]]) -> Iterator[tuple[str, Path, dict[str, Any]]]:
+    """(page stem, file, article) for each output: the *.json of a directory, or
+    each line of a ``vnextract run --jsonl`` file (named by its source or doc_id)."""
+    if out.is_dir():
+        for jp in sorted(out.glob("*.json")):
+            try:
+                yield jp.stem, jp, load_output(jp)
+            except ValueError as exc:
+                skipped.append((jp.name, str(exc)))
+        return
+    seen: set[str] = set()
+    with out.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                a = json.loads(line)
+            except json.JSONDecodeError as exc:
+                skipped.append((f"{out.name}:{n}", f"not JSON: {exc}"))
+                continue
+            if not is_article(a):
+                skipped.append((f"{out.name}:{n}", "not an article object"))
+                continue
+            stem = re.sub(r"[^\w.-]+", "_", Path(str(a.get("source", "")).split(":")[0]).stem) or str(a.get("doc_id"))
+            if stem in seen or not stem:
+                stem = str(a.get("doc_id") or n)
+            seen.add(stem)
+            yield stem, out, a
 
 
 def _article_label(en: ArticleEntry) -> str:

@@ -474,3 +474,27 @@ def test_cli_report(outdir, tmp_path, monkeypatch):
     assert {p.name for p in (index.parent / "articles").glob("*.html")} == {f"{s}.html" for s in [*SEED_STEMS, "lost"]}
     res = CliRunner().invoke(app, ["report", str(tmp_path / "nope")])
     assert res.exit_code == 2 and "no such directory" in res.output
+
+
+def test_report_reads_the_jsonl_output_of_run(tmp_path):
+    """`vnextract report FILE.jsonl` gives the same overview as the per-article directory."""
+    from typer.testing import CliRunner
+
+    from pipeline.cli import app
+
+    art = tmp_path / "in"
+    art.mkdir()
+    (art / "a.txt").write_text("Ông Trần Văn Nam, Bí thư Đảng ủy phường Xuân Hòa, phát biểu.", encoding="utf-8")
+    (art / "b.txt").write_text("Bà Lê Thị Hoa, Giám đốc Sở Y tế tỉnh Bình Định, cho biết.", encoding="utf-8")
+    (art / "c.txt").write_text("   ", encoding="utf-8")  # fails: empty
+    runner = CliRunner()
+    out = tmp_path / "all.jsonl"
+    res = runner.invoke(app, ["run", str(art), "--jsonl", str(out)])
+    assert res.exit_code == 1  # one input failed
+    site = tmp_path / "site" / "index.html"
+    res = runner.invoke(app, ["report", str(out), "--html", str(site)])
+    assert res.exit_code == 0, res.output
+    page = site.read_text(encoding="utf-8")
+    assert "Trần Văn Nam" in page and "Lê Thị Hoa" in page
+    assert "empty" in page  # the failed input and its reason
+    assert sorted(p.name for p in (site.parent / "articles").glob("*.html")) == ["a.html", "b.html"]
