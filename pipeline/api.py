@@ -4,14 +4,12 @@ from __future__ import annotations
 from functools import lru_cache
 from typing import Any
 
-import regex
 from spacy.tokens import Doc
 
 from . import resources as R
 from .language import create_nlp
 from .output import SCHEMA_VERSION, Article, make_doc_id, validate
 
-_OUTLET_RE = regex.compile(r"^\s*\(([\p{Lu}][\p{L}.\- ]{1,15})\)\s*[-:]")
 
 
 @lru_cache(maxsize=1)
@@ -32,7 +30,7 @@ def process(text: str, meta: dict[str, Any] | None = None) -> Doc:
 
 def _outlet(text: str, meta: dict[str, Any]) -> str | None:
     for line in text.split("\n")[:3]:
-        m = _OUTLET_RE.match(line)
+        m = R.OUTLET_RE.match(line)
         if m:
             return m.group(1).strip()
     return R.outlet_of_url(meta.get("url") or "")

@@ -68,6 +68,18 @@ DOTTED_ABBREVIATIONS = frozenset({
     "TP", "Tp", "tp", "TS", "ThS", "GS", "PGS", "BS", "Q", "P", "H", "TX", "TT", "St", "Mr", "Mrs",
     "Ms", "Dr", "Th", "TS.BS", "ThS.BS", "v.v", "Ths", "KS", "LS", "NS",
 })
+WS_RE = regex.compile(r"\s+")
+#: an aside in brackets: 'ông A (sinh năm 1975) - Thẩm phán ...'
+PAREN_RE = regex.compile(r"\([^()]*\)")
+#: 'ông'/'bà' as the subject of a clause that gives a post: '..., ông được bầu làm '
+PRONOUN_RE = regex.compile(
+    r"(?:^|[,;:]\s*|\s)(?:[ôÔ]ng|[bB]à)\s+(?:(?:đã|cũng|tiếp tục|sau đó)\s+)?"
+    r"(?:được\s+(?:bầu|bổ nhiệm|chỉ định|điều động|phân công|giao)(?:\s+giữ chức|\s+làm)?|làm|trở thành|giữ chức|là)\s*$"
+)
+#: 'nguyên'/'cựu'/'tân' opening or closing the words between a name and a title
+STATUS_WORD_RE = regex.compile(r"^(?:nguyên|cựu|tân)\b\s*|\s*\b(?:nguyên|cựu|tân)$")
+#: the outlet credit that opens an article: '(NLĐO)- ...'
+OUTLET_RE = regex.compile(r"^\s*\(([\p{Lu}][\p{L}.\- ]{1,15})\)\s*[-:]")
 SENT_END_RE = regex.compile(r"^[.!?\u2026]+$")
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 from collections import Counter
 
-import regex
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
@@ -39,25 +38,13 @@ TITLE_TO_BODY = {
     "chủ tịch": {"*": "Ủy ban nhân dân"},
     "phó chủ tịch": {"*": "Ủy ban nhân dân"},
 }
-_WS = regex.compile(r"\s+")
-_HON_RE = None
-
-
-_PAREN = regex.compile(r"\([^()]*\)")
-#: 'ông'/'bà' as the subject of a clause that gives a post: '..., ông được bầu làm '
-_PRONOUN_RE = regex.compile(
-    r"(?:^|[,;:]\s*|\s)(?:[ôÔ]ng|[bB]à)\s+(?:(?:đã|cũng|tiếp tục|sau đó)\s+)?"
-    r"(?:được\s+(?:bầu|bổ nhiệm|chỉ định|điều động|phân công|giao)(?:\s+giữ chức|\s+làm)?|làm|trở thành|giữ chức|là)\s*$"
-)
 
 
 def _gap(doc: Doc, a: int, b: int) -> str:
     """The words between two mentions, lowercased, without an aside in brackets
     ('ông A (sinh năm 1975) - Thẩm phán ...') or the former/new markers."""
-    g = _WS.sub(" ", _PAREN.sub(" ", doc._.text[a:b])).strip().lower()
-    g = regex.sub(r"^(?:nguyên|cựu|tân)\b\s*", "", g)
-    g = regex.sub(r"\s*\b(?:nguyên|cựu|tân)$", "", g).strip()
-    return g
+    g = R.WS_RE.sub(" ", R.PAREN_RE.sub(" ", doc._.text[a:b])).strip().lower()
+    return R.STATUS_WORD_RE.sub("", g).strip()
 
 
 def _strip_honorific(g: str) -> str:
@@ -169,7 +156,7 @@ class Linker:
         ``verbs`` (after a title word), a predicate too ('Phó Hiệu trưởng trở thành');
         a verb in general may begin a name ('Phó Ban nghiên cứu và đào tạo')."""
         text = self.doc._.text
-        rest = _WS.sub(" ", text[end:end + 30]).strip()
+        rest = R.WS_RE.sub(" ", text[end:end + 30]).strip()
         if not rest or not rest[0].isalpha():
             return True
         if any(m._.attrs["start"] >= end and text[end:m._.attrs["start"]].strip() in ("", ",")
@@ -212,7 +199,6 @@ class Linker:
                         # 'A kế nhiệm ông B trở thành Bí thư': A takes the post
                         if i0 > 1 and ms[i0 - 2]._.attrs["label"] == "PERSON":
                             g2 = _strip_honorific(_gap(doc, ms[i0 - 2]._.attrs["end"], p._.attrs["start"]))
-                            g2 = regex.sub(r"\s*\(.*?\)\s*", " ", g2).strip()
                             if g2 in SUCCEEDS:
                                 person = ms[i0 - 2]
                 if person is None and i1 < len(ms) and ms[i1]._.attrs["label"] == "PERSON":
@@ -266,7 +252,7 @@ class Linker:
     def _pronoun_subject(self, sent_start: int, title_start: int) -> Span | None:
         """The antecedent of 'ông'/'bà' right before a title ('ông được bầu làm ...')."""
         before = self.doc._.text[sent_start:title_start]
-        m = _PRONOUN_RE.search(before)
+        m = R.PRONOUN_RE.search(before)
         if not m:
             return None
         earlier = [p for p in self.persons if p._.attrs["end"] <= sent_start + m.start()]
