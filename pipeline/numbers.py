@@ -855,7 +855,7 @@ class _Scanner:
         return self.tail_digits(i, s, e, tx)
 
     def tail_digits(self, i, s, e, tx):
-        t, text = self.t, self.text
+        text = self.text
         # 5K, 4G: digits glued to a capital letter that is no unit
         if e < len(text) and text[e].isalpha() and text[e].isupper():
             um = _UNIT_RE.match(text, e)

@@ -203,7 +203,7 @@ def _cap_run(syls: list[Syl], i: int, lex: Lex, max_len: int = 6) -> int:
 
 
 class SentenceTagger:
-    def __init__(self, syls: list[Syl], lex: Lex, sent_start_is_line: bool) -> None:
+    def __init__(self, syls: list[Syl], lex: Lex) -> None:
         self.s = syls
         self.lex = lex
         self.out: list[Mention] = []
@@ -470,7 +470,7 @@ class SentenceTagger:
         """A company known by its brand: a run of capitalized words with at least
         one that is not a Vietnamese syllable or is all capitals ('LienVietPostBank',
         'Masan Group', 'PV GAS'), not a person, a place or a known body."""
-        s, lex = self.s, self.lex
+        s = self.s
         if self.looks_like_person(i) or self.is_person_token(i) or self.head(i) or self.location(i):
             return None
         k = i
@@ -677,7 +677,7 @@ class SentenceTagger:
         """Names in a closing credit line: 'Nhật Hồng', 'Hương Giang - Trường Thịnh',
         'Mai Chi (tổng hợp)', 'Minh PhươngTheo Reuters', 'Theo Ngọc HàVietNamNet',
         'Ảnh: Nguyễn Tiến Đạt'.  Each name is 2-4 capitalized syllables."""
-        s, lex = self.s, self.lex
+        s = self.s
         if len(s) > 16:
             return []
         k = 0
@@ -745,7 +745,6 @@ class SentenceTagger:
                     self._take(m)
                 return self.out
         i = 0
-        trigger = False
         while i < len(s):
             if self.taken[i]:
                 i += 1
@@ -866,7 +865,7 @@ def _title_case(text: str) -> str:
 
 
 def tag_sentence(syls: list[Syl], last_line: bool = False) -> list[Mention]:
-    return SentenceTagger(syls, Lex.get(), True).run(last_line)
+    return SentenceTagger(syls, Lex.get()).run(last_line)
 
 
 def _credit_lines(text: str) -> tuple[int | None, int | None]:
