@@ -26,13 +26,6 @@ from ..normalize import canonical_text
 #: (a city's keeps its unit word: 'Thành ủy Thành phố Hồ Chí Minh')
 PARTY_LEVEL = {"Thị ủy": "thị xã", "Huyện ủy": "huyện", "Quận ủy": "quận", "Tỉnh ủy": "tỉnh",
                "Thành ủy": "thành phố"}
-COMMUNE = {"phường", "xã", "thị trấn", "đặc khu"}
-DISTRICT = {"quận", "huyện", "thị xã"}
-PROVINCE = {"tỉnh", "thành phố", "Thành phố"}
-TITLE_BODY = {  # a title followed only by a place names the place's body
-    "bí thư": ("Đảng ủy", "Tỉnh ủy", "Thành ủy"),
-    "chủ tịch": ("Ủy ban nhân dân",) * 3,
-}
 
 
 def _unit_word(canonical: str) -> str:
@@ -231,9 +224,6 @@ def vi_resolve(doc: Doc) -> Doc:
     for key in order:
         e = entities[key]
         spans = sorted(e["spans"], key=lambda s: s._.attrs["start"])
-        if e["type"] == "PERSON":
-            # canonical: the longest form among the merged mentions
-            pass
         canonical = e["canonical"]
         if e["type"] == "ORGANIZATION":  # the fullest of the forms grouped together
             forms = [s._.attrs.get("resolved") or canonical for s in spans]
