@@ -93,6 +93,9 @@ def test_bylines_and_credits(text, persons):
     ("Đài Loan và Hội An thu hút du khách.", set()),
     ("Các trường đã hoàn thành kế hoạch.", set()),
     ("Ông được bầu giữ chức Chủ tịch Hội đồng nhà trường.", set()),
+    # a national body is not filled with the story's ward
+    ("UBND phường Đa Kao xác minh. Cơ quan An ninh điều tra đã phong tỏa tài khoản.", {
+        "Ủy ban nhân dân phường Đa Kao"}),
     ("(NLĐO)- Lãnh đạo phường mở diễn đàn.", set()),
 ])
 def test_organizations(text, orgs):

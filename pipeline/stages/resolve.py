@@ -128,7 +128,7 @@ def org_canonical(span: Span, ctx: DocContext, borrowed: str = "") -> str | None
     if comp and unit and unit != "thành phố" and comp.lower().startswith(unit + " "):
         comp = comp[len(unit) + 1:]  # 'Tỉnh ủy Hà Nam', not 'Tỉnh ủy tỉnh Hà Nam'
     if not comp and not a.get("named"):
-        if cls in ("admin", "party", "police", "court"):
+        if cls in ("admin", "party"):  # a bare 'UBND', 'Đảng ủy': the story's ward or commune
             comp = ctx.fill("phường") or ctx.fill("xã") or ""
             if not comp:
                 return None
