@@ -85,6 +85,7 @@ def test_bylines_and_credits(text, persons):
     ("Các bệnh viện Hà Nội quá tải.", set()),
     ("Tòa án nhân dân tỉnh Đắk Lắk mở phiên xử.", {"Tòa án nhân dân tỉnh Đắk Lắk"}),
     ("Theo hãng tin Reuters, WHO đã cảnh báo.", {"Reuters", "WHO"}),
+    ("Nội dung bài viết.\nHải YếnTheo Reuters", {"Reuters"}),    # the source glued to a byline
     # elliptical names resolved from the document
     ("Phường Bến Thành có 5 trường học. UBND phường đã họp.", {"Ủy ban nhân dân phường Bến Thành"}),
     ("UBND tỉnh Quảng Bình chỉ đạo Sở Y tế kiểm tra.", {

@@ -695,7 +695,14 @@ class SentenceTagger:
                 k += 1
             group_end = k
             if k < len(s) and s[k].glued:
-                # the name ends where a glued source begins: skip the rest of the group
+                # the name ends where a glued source begins ('PhươngTheo Reuters'): a
+                # known outlet there is the cited source, the rest is skipped
+                src = k + 1 if s[k].text == "Theo" else k
+                h = self.head(src) if src < len(s) else None
+                if h and h[2] == "media" and not form_is_generic(h[1]):
+                    m = Mention("ORGANIZATION", src, h[0])
+                    m.attrs = {"name": h[1], "cls": "media", "complement": "", "level": "", "named": True}
+                    out.append(m)
                 while k < len(s) and s[k].text not in ("-", ",", ";", "/", "("):
                     k += 1
             n = group_end - start
