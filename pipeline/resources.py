@@ -129,6 +129,11 @@ def honorifics() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def honorifics_longest_first() -> tuple[str, ...]:
+    return tuple(sorted(honorifics(), key=len, reverse=True))
+
+
+@lru_cache(maxsize=None)
 def titles() -> dict[str, tuple[str, str]]:
     """title (lowercased) -> (category, body_hint)"""
     out = {}
@@ -189,6 +194,12 @@ def default_bodies() -> dict[str, str]:
 
 
 @lru_cache(maxsize=None)
+def word_set(name: str) -> frozenset[str]:
+    """A set of grammar words of data/grammar_words.tsv ('<none>' is the empty string)."""
+    return frozenset("" if r[1] == "<none>" else r[1] for r in _lines("grammar_words.tsv") if r[0] == name)
+
+
+@lru_cache(maxsize=None)
 def org_suffixes() -> frozenset[str]:
     """Words after a brand that name the company: 'Group', 'Holdings', 'Retail'."""
     return frozenset(r[0] for r in _lines("org_suffixes.txt"))
@@ -241,20 +252,6 @@ def outlet_of_url(url: str) -> str | None:
     return None
 
 
-#: words that follow a subject, not a name: 'Giám đốc Bệnh viện khẳng định'
-REPORT_WORDS = frozenset({
-    "cho biết", "cho", "nói", "khẳng định", "chia sẻ", "nhấn mạnh", "phát biểu", "đề nghị",
-    "yêu cầu", "thông tin", "trả lời", "cũng", "đã", "sẽ", "đang", "vừa", "mới", "là", "và",
-    "thừa nhận", "xác nhận", "giải thích", "lý giải", "tiết lộ", "bày tỏ", "kiến nghị", "thông báo",
-    "này", "đó", "trên", "cho hay", "nêu", "ký", "chỉ đạo", "kết luận", "nhận định",
-})
-#: what follows a title as a predicate, not as the name of its body ('Phó Hiệu trưởng trở thành ...')
-PREDICATE_WORDS = frozenset({
-    "trở thành", "được", "làm", "giữ", "nghỉ", "thôi", "chủ trì", "tham dự", "dự", "trao", "nhận",
-    "đến", "tới", "thăm", "gặp", "tiếp", "đề xuất", "tặng", "chúc mừng", "kiểm tra", "làm việc", "họp",
-    "tuyên bố", "cùng", "với", "tại", "ở", "trong", "khi", "từ", "nhiệm kỳ", "giai đoạn", "năm", "từng",
-    "phụ trách", "thường trực", "bị", "đã", "vẫn", "mới", "sau", "trước",
-})
 #: an administrative-unit word between a body and its place (casefolded keys)
 UNIT_BEFORE_NAME_RE = regex.compile(r" tỉnh (?=\p{L})")
 

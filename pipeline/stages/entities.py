@@ -153,17 +153,14 @@ class Lex:
         return cls._inst
 
 
-MODIFIERS_BEFORE = ("phó", "quyền")
-MODIFIERS_AFTER = (("thứ", "nhất"), ("thường", "trực"))
-FORMER = {"nguyên", "cựu", "cố"}
-NEW = {"tân"}
-JOINERS_TITLE = {",", "-", "kiêm", "và", "–"}
-NAME_PARTICLES = {"von", "van", "der", "den", "de", "del", "della", "da", "di", "dos", "das", "du", "la", "le",
-                  "bin", "al", "el", "ter", "zu"}
-PLURAL_MARKERS = {"các", "những", "nhiều", "mọi", "mỗi", "một", "hai", "ba", "vài"}
-PEOPLE_NAMED_HEADS = ("Trường", "Bệnh viện", "Đại học", "Học viện", "Công ty", "Tập đoàn")
+MODIFIERS_BEFORE = R.word_set("modifiers_before")
+MODIFIERS_AFTER = frozenset(tuple(p.split()) for p in R.word_set("modifiers_after"))
+FORMER = R.word_set("former")
+NAME_PARTICLES = R.word_set("name_particles")
+PLURAL_MARKERS = R.word_set("plural_markers")
+PEOPLE_NAMED_HEADS = tuple(sorted(R.word_set("people_named_heads")))
 NAMED_AFTER_PEOPLE = {"school", "health", "business"}  # 'Trường THPT Nguyễn Du', 'Bệnh viện Bạch Mai'
-GENERIC_HEADS = {"Báo", "Đài", "Tạp chí", "Kênh", "Tờ", "Trang", "Nhà", "Hãng"}
+GENERIC_HEADS = R.word_set("generic_heads")
 
 
 def form_is_generic(head: str) -> bool:
@@ -174,16 +171,9 @@ def form_is_generic(head: str) -> bool:
 BRAND_TITLES = {"business", "bank", "generic"}  # titles whose body may be a brand
 NAMED_CLASSES = {"fixed", "ministry", "international", "media", "foreign"}
 # 'Bộ trưởng Công Thương' names Bộ Công Thương, 'Trưởng phòng Nội vụ' Phòng Nội vụ
-DOMAIN_HINTS = {"Bộ", "Ban", "Phòng", "Khoa"}
-NAME_STOP = {"khóa", "nhiệm", "kỳ", "lần", "số", "năm", "ngày", "tháng", "giai", "đợt", "vòng", "mùa", "dịp"}
-FUNCTION_WORDS = {
-    "của", "tại", "ở", "với", "cho", "đã", "đang", "sẽ", "là", "được", "bị", "có", "này", "đó",
-    "các", "những", "trong", "theo", "về", "từ", "đến", "khi", "để", "do", "vì", "nên", "thì",
-    "mà", "cũng", "vẫn", "còn", "rất", "không", "chưa", "và", "hoặc", "nhưng", "như", "qua",
-    "trên", "dưới", "sau", "trước", "ngày", "tháng", "năm", "lần", "vừa", "mới", "nay", "hôm",
-    "đây", "kiêm", "cùng", "gồm", "thuộc", "nhằm", "bằng", "phải", "cần", "nhiều", "mọi", "mỗi",
-    "lúc", "vào", "ra", "lên", "xuống", "hiện", "sáng", "chiều", "tối", "trưa", "đêm", "hơn",
-}
+DOMAIN_HINTS = R.word_set("domain_hints")
+NAME_STOP = R.word_set("name_stop")
+FUNCTION_WORDS = R.word_set("function_words")
 
 
 def _cap_run(syls: list[Syl], i: int, lex: Lex, max_len: int = 6) -> int:

@@ -18,20 +18,13 @@ from .. import resources as R
 from ..normalize import canonical_text
 from .resolve import DocContext, group_key
 
-SEP = {"", ",", "-", "kiêm", "và", ", kiêm", "- kiêm", "và là", ", đồng thời là", "đồng thời là", "cũng là"}
-PERSON_BEFORE = {
-    "", ",", "-", "(", "là", "làm", "trở thành", "giữ chức", "giữ chức vụ", "đảm nhiệm", "đảm nhận",
-    "được bầu làm", "được bổ nhiệm làm", "tiếp tục được bổ nhiệm làm", "được bầu giữ chức",
-    "được bổ nhiệm giữ chức", "hiện là", "đương kim", "tiếp tục làm", "được bầu", "đều là", "cùng là",
-    "được bầu là",
-}
-LIST_VERBS = {"là", "làm", "được bầu làm", "được bổ nhiệm làm", "được bầu giữ chức", "được bổ nhiệm giữ chức",
-              "giữ chức", "trở thành", "được bầu", "đều là", "cùng là", "được bầu là"}
-INFERRED = "inferred"  # body_of's entity id for a body the text does not name next to the title
+SEP = R.word_set("sep")                      # what joins two titles of one chain
+PERSON_BEFORE = R.word_set("person_before")  # what may stand between a person and the chain after it
+LIST_VERBS = R.word_set("list_verbs")        # 'A, B và C được bầu làm ...': the list shares the title
 #: what joins a subject's further posts in one sentence ('... nhưng đã thôi chức Chủ tịch nước')
-CONTINUES = ("thôi chức", "giữ chức", "kiêm", "kiêm nhiệm", "đồng thời là", "và là", "từng là", "từng giữ chức",
-             "cũng là", "rồi làm", "sau đó là", "trước đó là")
-SUCCEEDS = {"kế nhiệm", "thay", "thay thế", "thay cho", "kế nhiệm cho"}
+CONTINUES = tuple(sorted(R.word_set("continues")))
+SUCCEEDS = R.word_set("succeeds")            # 'A kế nhiệm B trở thành X': A takes X
+INFERRED = "inferred"  # body_of's entity id for a body the text does not name next to the title
 TITLE_TO_BODY = {
     "bí thư": {"commune": "Đảng ủy", "district": "Đảng ủy", "province": "Tỉnh ủy", "city": "Thành ủy"},
     "phó bí thư": {"commune": "Đảng ủy", "district": "Đảng ủy", "province": "Tỉnh ủy", "city": "Thành ủy"},
@@ -48,8 +41,8 @@ def _gap(doc: Doc, a: int, b: int) -> str:
 
 
 def _strip_honorific(g: str) -> str:
-    hon = R.honorifics()
-    for h in sorted(hon, key=len, reverse=True):
+    """The gap without a closing honorific (', ông' -> ',')."""
+    for h in R.honorifics_longest_first():
         if g.endswith(" " + h) or g == h:
             return g[: len(g) - len(h)].strip()
     return g
@@ -163,7 +156,7 @@ class Linker:
                and m._.attrs["label"] == "PERSON" for m in self.persons):
             return True
         words = rest.lower().split(" ")
-        known = R.REPORT_WORDS | (R.PREDICATE_WORDS if verbs else frozenset())
+        known = R.word_set("report_words") | (R.word_set("predicate_words") if verbs else frozenset())
         return words[0] in known or " ".join(words[:2]) in known
 
     def positions(self) -> list[dict]:
