@@ -23,9 +23,7 @@ def process(text: str, meta: dict[str, Any] | None = None) -> Doc:
     pipe = nlp()
     doc = pipe.make_doc(text)
     doc._.meta = dict(meta or {})
-    for _, proc in pipe.pipeline:
-        doc = proc(doc)
-    return doc
+    return pipe(doc)  # a Doc passes through the stages as it is
 
 
 def _outlet(text: str, meta: dict[str, Any]) -> str | None:

@@ -15,14 +15,11 @@ from typing import Any
 import spacy
 from spacy.language import Language
 from spacy.util import registry
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Doc, Span
 from spacy.vocab import Vocab
 
 from . import resources as R
 from .normalize import normalize
-
-LANG_NAME = "vi_press"
-
 
 def _set_extensions() -> None:
     for name, default in (
@@ -35,14 +32,10 @@ def _set_extensions() -> None:
         ("outlet", None),          # the article's own outlet (byline stage)
         ("mentions", None),        # list[Annotation]: PERSON/TITLE/ORGANIZATION/LOCATION (vi_entities)
         ("numbers", None),         # list[Annotation]: NUMBER/DATE (vi_numbers)
+        ("context", None),         # resolve.DocContext: the places the story is about (vi_resolve)
     ):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
-    if not Token.has_extension("pos_ut"):
-        Token.set_extension("pos_ut", default="")
-    for name in ("canonical", "attrs"):
-        if not Span.has_extension(name):
-            Span.set_extension(name, default=None)
 
 
 _set_extensions()

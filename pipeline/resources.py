@@ -24,7 +24,6 @@ CHAR_MAP: dict[str, str] = {
     "\u2212": "-", "\u00a0": " ", "\u2007": " ", "\u2009": " ", "\u200a": " ", "\u202f": " ",
     "\u3000": " ", "\t": " ", "\u200b": "", "\u200c": "", "\u200d": "", "\ufeff": "",
     "\u00ad": "", "\r": "", "\u2028": "\n", "\u2029": "\n", "\x0b": "\n", "\x0c": "\n",
-    "\u2026": "\u2026",
 }
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
@@ -58,9 +57,7 @@ def old_tone_repl(m: regex.Match) -> str:
 
 # ---------------------------------------------------------------- tokens
 GLUED_RE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
-SYLLABLE_RE = regex.compile(r"[\p{L}\p{M}\p{N}][\p{L}\p{M}\p{N}&'.\-]*")
 DIGIT_RE = regex.compile(r"\d")
-UPPER_START_RE = regex.compile(r"^\p{Lu}")
 WORD_CHAR_RE = regex.compile(r"[\p{L}\p{N}]")
 ALL_CAPS_RE = regex.compile(r"^[\p{Lu}\d&\-.]{2,}$")
 #: short forms written with a final dot that is not a full stop

@@ -135,7 +135,7 @@ class Lex:
         self.honor = Trie(R.honorifics(), lower=True)
         self.titles = Trie(R.titles(), lower=True)
         heads = R.org_heads()
-        self.heads_exact = Trie({k: v for k, v in heads.items()}, lower=False)
+        self.heads_exact = Trie(heads, lower=False)
         self.heads_lower = Trie({k: v for k, v in heads.items() if not R.ALL_CAPS_RE.match(k.split()[0])}, lower=True)
         self.units = Trie(R.admin_units(), lower=False)
         self.units_lower = Trie(R.admin_units(), lower=True)

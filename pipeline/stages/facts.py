@@ -62,7 +62,7 @@ def _level(canonical: str, attrs: dict) -> str:
 class Linker:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.ctx = DocContext(doc)
+        self.ctx = doc._.context or DocContext(doc)
         ents = doc._.entities or []
         self.persons = [m for m in (doc._.mentions or []) if m._.attrs["label"] == "PERSON"
                         and m._.attrs.get("resolved")]

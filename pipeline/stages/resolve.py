@@ -165,11 +165,11 @@ def _sep_only(doc: Doc, a_end: int, b_start: int) -> bool:
 
 @Language.component(
     "vi_resolve",
-    assigns=["doc._.entities"],
+    assigns=["doc._.entities", "doc._.context"],
     requires=["doc.spans"],
 )
 def vi_resolve(doc: Doc) -> Doc:
-    ctx = DocContext(doc)
+    ctx = doc._.context = DocContext(doc)
     mentions = sorted((doc._.mentions or []), key=lambda s: s._.attrs["start"])
     # shared complements over coordinated bodies: "Đảng ủy - HĐND - UBND phường X"
     borrowed: dict[int, str] = {}
