@@ -167,6 +167,12 @@ def org_heads() -> dict[str, tuple[str, str]]:
 
 
 @lru_cache(maxsize=None)
+def ministry_domains() -> dict[str, tuple[str, str]]:
+    """The domain of each ministry in org_heads.tsv: 'Bộ Y tế' -> 'Y tế'."""
+    return {k[len("Bộ "):]: v for k, v in org_heads().items() if v[1] == "ministry" and k.startswith("Bộ ")}
+
+
+@lru_cache(maxsize=None)
 def admin_units() -> dict[str, tuple[str, str]]:
     """form -> (canonical, level)"""
     return {r[0]: ((r[1] if len(r) > 1 and r[1] else r[0]), (r[2] if len(r) > 2 else "")) for r in _lines("admin_units.tsv")}

@@ -141,8 +141,7 @@ class Lex:
         self.units_lower = Trie(R.admin_units(), lower=True)
         self.places = PlaceTrie(R.places_vn())
         self.countries = PlaceTrie(R.countries())
-        ministries = {k[len("Bộ "):]: v for k, v in heads.items() if v[1] == "ministry" and k.startswith("Bộ ")}
-        self.domains = {"Bộ": Trie(ministries, lower=True)}
+        self.domains = {"Bộ": Trie(R.ministry_domains(), lower=True)}
         self.surnames = R.surnames()
         self.stop = R.name_stopwords()
 

@@ -154,8 +154,7 @@ def _provincial_department(name: str, attrs: dict) -> bool:
         return False
     if not attrs.get("named"):
         return True  # a department listed in the lexicon
-    domain = name[len("Sở "):]
-    return any(k == "Bộ " + domain for k, v in R.org_heads().items() if v[1] == "ministry")
+    return name[len("Sở "):] in R.ministry_domains()
 
 
 def _sep_only(doc: Doc, a_end: int, b_start: int) -> bool:
