@@ -16,8 +16,8 @@ SEED_PINS = {
     "positions": 0.95,
     "quantities": 0.95,
 }
-# micro F1 floors over all twelve gold articles (issues 3 and 4)
-ALL_PINS = {
+# micro F1 floors over the first twelve gold articles (issues 3 and 4)
+FIRST12_PINS = {
     "persons": 0.98,
     "organizations": 0.89,
     "positions": 0.83,
@@ -25,13 +25,37 @@ ALL_PINS = {
     "quantities": 0.95,
 }
 
+# micro F1 floors over all 32 dev gold articles (issue 10: the twelve above and
+# twenty more, read here for the first time when these pins were set)
+ALL_PINS = {
+    "persons": 0.95,
+    "organizations": 0.77,
+    "positions": 0.48,
+    "positions_person_title": 0.67,
+    "quantities": 0.93,
+}
+FIRST12 = SEED_DOCS + (
+    "news_business_149", "news_education_010", "news_education_249", "news_society_018",
+    "news_society_022", "news_society_044", "news_society_093", "news_society_245",
+    "news_society_268", "news_world_082",
+)
+
+
+def _gold_subset(tmp_path_factory, name, stems):
+    d = tmp_path_factory.mktemp(name)
+    for stem in stems:
+        shutil.copy(GOLD / f"{stem}.json", d)
+    return d
+
+
+@pytest.fixture(scope="module")
+def first12_gold(tmp_path_factory):
+    return _gold_subset(tmp_path_factory, "first12", FIRST12)
+
 
 @pytest.fixture(scope="module")
 def seed_gold(tmp_path_factory):
-    d = tmp_path_factory.mktemp("seedgold")
-    for stem in SEED_DOCS:
-        shutil.copy(GOLD / f"{stem}.json", d)
-    return d
+    return _gold_subset(tmp_path_factory, "seedgold", SEED_DOCS)
 
 
 @pytest.mark.parametrize("metric", sorted(SEED_PINS))
@@ -39,6 +63,13 @@ def test_seed_articles(metric, seed_gold, fresh_outputs):
     report = score_dirs(seed_gold, fresh_outputs)
     f1 = report.micro[metric].f1
     assert f1 >= SEED_PINS[metric], f"{metric}: F1 {f1:.3f} < pin {SEED_PINS[metric]}\n{report.format_table()}"
+
+
+@pytest.mark.parametrize("metric", sorted(FIRST12_PINS))
+def test_first_twelve_articles(metric, first12_gold, fresh_outputs):
+    report = score_dirs(first12_gold, fresh_outputs)
+    f1 = report.micro[metric].f1
+    assert f1 >= FIRST12_PINS[metric], f"{metric}: F1 {f1:.3f} < pin {FIRST12_PINS[metric]}\n{report.format_table()}"
 
 
 @pytest.mark.parametrize("metric", sorted(ALL_PINS))
