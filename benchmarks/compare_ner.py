@@ -8,7 +8,7 @@ and per section of the paper (the section is read from the corpus id,
 
     .venv/bin/python benchmarks/compare_ner.py [--gold DIR ...] [--seeds DIR]
 
-Each gold folder may hold the article texts beside the gold files (``<doc>``);
+Each gold folder, or the folder above it, may hold the article texts (``<doc>``);
 otherwise they are read from ``--seeds``.
 """
 from __future__ import annotations
@@ -59,8 +59,8 @@ def main() -> int:
     gold_paths = sorted(p for d in args.gold for p in Path(d).glob("*.json"))
     for gpath in gold_paths:
         gold = load_gold(gpath)
-        beside = gpath.parent / gold["doc"]
-        text = (beside if beside.is_file() else Path(args.seeds) / gold["doc"]).read_text(encoding="utf-8")
+        here = [d / gold["doc"] for d in (gpath.parent, gpath.parent.parent) if (d / gold["doc"]).is_file()]
+        text = (here[0] if here else Path(args.seeds) / gold["doc"]).read_text(encoding="utf-8")
         t = time.perf_counter()
         ours = json.loads(extract(text, source=gold["doc"]).model_dump_json())
         secs["vnextract"] += time.perf_counter() - t
