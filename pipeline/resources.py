@@ -58,6 +58,12 @@ def old_tone_repl(m: regex.Match) -> str:
 # ---------------------------------------------------------------- tokens
 GLUED_RE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
 DIGIT_RE = regex.compile(r"\d")
+#: a byline name written with initials: 'H.Long', 'T.Thủy', 'N.V.Hùng'
+INITIAL_NAME_RE = regex.compile(r"^(?:\p{Lu}\.)+\p{Lu}\p{Ll}+$")
+#: a closing line that may follow the byline: the source or the photo credit
+CREDIT_LINE_RE = regex.compile(r"^(?:Theo|Ảnh|Nguồn|Video|Clip)\b[^.!?\n]{0,60}$")
+#: a byline: two to four capitalized words, or a name with initials
+BYLINE_RE = regex.compile(r"^(?:\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){1,3}|(?:\p{Lu}\.)+ ?\p{Lu}\p{Ll}+)$")
 WORD_CHAR_RE = regex.compile(r"[\p{L}\p{N}]")
 ALL_CAPS_RE = regex.compile(r"^[\p{Lu}\d&\-.]{2,}$")
 #: short forms written with a final dot that is not a full stop
@@ -211,6 +217,24 @@ def org_suffixes() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def name_stopwords() -> frozenset[str]:
     return frozenset(r[0] for r in _lines("name_stopwords.txt"))
+
+
+@lru_cache(maxsize=None)
+def foreign_name_parts() -> frozenset[str]:
+    """Common first parts of foreign names (Gareth, Kylie, Park, Lee)."""
+    return frozenset(r[0] for r in _lines("foreign_name_parts.txt"))
+
+
+@lru_cache(maxsize=None)
+def name_stopwords_ambiguous() -> frozenset[str]:
+    """The stopwords that are also name syllables (section 'ambiguous': Thành, Anh)."""
+    out, section = set(), ""
+    for line in (DATA / "name_stopwords.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("# ---"):
+            section = line[5:].strip().split()[0]
+        elif line.strip() and not line.startswith("#") and section == "ambiguous":
+            out.add(nfc(line.strip()))
+    return frozenset(out)
 
 
 @lru_cache(maxsize=None)
