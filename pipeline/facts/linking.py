@@ -201,3 +201,39 @@ class Linker:
             return None
         earlier = [p for p in self.persons if end(p) <= sent_start + m.start()]
         return max(earlier, key=end) if earlier else None
+
+
+# --------------------------------------------------------------------------- shared by the section-5 types
+
+def mentions_between(lk: Linker, a: int, b: int, labels: tuple[str, ...] = ()) -> list[Span]:
+    """The mentions inside [a, b) (of ``labels`` when given), in text order."""
+    return [m for m in lk.mentions if a <= start(m) and end(m) <= b and (not labels or label(m) in labels)]
+
+
+def name_of(m: Span) -> str | None:
+    """The canonical name a mention stands for (resolved, else its own canonical form)."""
+    return resolved(m) or getattr(m, "canonical", None) or None
+
+
+def sentences(lk: Linker) -> list[tuple[int, int]]:
+    """(start, end) of every sentence of the normalized text, computed once per Doc."""
+    if not hasattr(lk, "_sentences"):
+        lk._sentences = [(s.start_char, s.end_char) for s in lk.doc.sents]
+    return lk._sentences
+
+
+def iso_day(lk: Linker, day: str, month: str, year: str | None) -> str | None:
+    """'4', '2', None -> '--02-04', or with the year of the input's ``date`` when it has one."""
+    d, mo = int(day), int(month)
+    if not (1 <= d <= 31 and 1 <= mo <= 12):
+        return None
+    if not year:
+        meta = (lk.doc._.meta or {}).get("date") or ""
+        year = meta[:4] if meta[:4].isdigit() else None
+    return f"{year}-{mo:02d}-{d:02d}" if year else f"--{mo:02d}-{d:02d}"
+
+
+def day_in(lk: Linker, a: int, b: int) -> str | None:
+    """The first 'ngày d/m[/yyyy]' in [a, b), as ISO."""
+    m = R.DAY_RE.search(lk.doc._.text, a, b)
+    return iso_day(lk, m.group(1), m.group(2), m.group(3)) if m else None
