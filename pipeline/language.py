@@ -20,6 +20,7 @@ from spacy.vocab import Vocab
 
 from . import resources as R
 from .normalize import normalize
+from .records import Annotation  # noqa: F401  (re-exported: stages import it from here)
 
 def _set_extensions() -> None:
     for name, default in (
@@ -39,33 +40,6 @@ def _set_extensions() -> None:
 
 
 _set_extensions()
-
-
-class Annotation:
-    """A mention with what the stages learned about it.  Its ``span`` is the
-    spaCy layer (``doc.spans[...]``); the record itself holds the exact char
-    offsets and attributes, because spaCy keys span extensions by token
-    boundaries, which two different mentions can share.  ``ann._`` is the
-    record itself, so stages read ``ann._.attrs`` as they would on a Span."""
-
-    __slots__ = ("span", "attrs", "canonical")
-
-    def __init__(self, span: Span, attrs: dict, canonical: str) -> None:
-        self.span = span
-        self.attrs = attrs
-        self.canonical = canonical
-
-    @property
-    def _(self) -> "Annotation":
-        return self
-
-    @property
-    def text(self) -> str:
-        return self.attrs["text"]
-
-    @property
-    def label_(self) -> str:
-        return self.attrs["label"]
 
 
 class _Segmenter:
