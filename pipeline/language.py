@@ -33,7 +33,8 @@ def _set_extensions() -> None:
         ("outlet", None),          # the article's own outlet (byline stage)
         ("mentions", None),        # list[Annotation]: PERSON/TITLE/ORGANIZATION/LOCATION (vi_entities)
         ("numbers", None),         # list[Annotation]: NUMBER/DATE (vi_numbers)
-        ("context", None),         # resolve.DocContext: the places the story is about (vi_resolve)
+        ("context", None),         # context.DocContext: the places the story is about (vi_resolve)
+        ("resolution", None),      # records.Resolution: mention -> resolved name and entity (vi_resolve)
     ):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)

@@ -75,3 +75,22 @@ class Annotation:
     @property
     def label_(self) -> str:
         return self.attrs["label"]
+
+
+class Resolution:
+    """The resolver's layer, mention -> entity: each mention's resolved name
+    (None: it names nothing we could tell) and its entity's id; the mentions
+    that are the article's own outlet."""
+
+    __slots__ = ("names", "entity_ids", "outlets")
+
+    def __init__(self) -> None:
+        self.names: dict[object, str | None] = {}
+        self.entity_ids: dict[object, str] = {}
+        self.outlets: list = []
+
+    def name(self, m: object) -> str | None:
+        return self.names.get(m)
+
+    def entity_id(self, m: object) -> str | None:
+        return self.entity_ids.get(m)
