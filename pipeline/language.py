@@ -42,6 +42,9 @@ def _set_extensions() -> None:
 
 _set_extensions()
 
+#: the Doc attributes the tokenizer sets (no stage assigns them; stages may require them)
+TOKENIZER_ASSIGNS = ("doc._.raw_text", "doc._.text", "doc._.offset_map", "doc._.meta")
+
 
 class _Segmenter:
     """underthesea's regex pre-tokenizer + CRF word segmenter, used on exact substrings."""
