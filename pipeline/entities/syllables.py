@@ -64,7 +64,11 @@ def split_space(text: str) -> list[tuple[str, int, bool]]:
     """Syllables of a token with their offsets; glued words ('PhươngTheo') are split."""
     out, pos = [], 0
     for part in text.split(" "):
-        if part:
+        if not part:
+            pass
+        elif len(part) < 3 or part[1:].islower():
+            out.append((part, pos, False))  # no capital after a lowercase letter: nothing glued
+        else:
             cuts = [0] + [m.start() for m in R.GLUED_RE.finditer(part)] + [len(part)]
             for a, b in zip(cuts, cuts[1:]):
                 out.append((part[a:b], pos + a, a > 0))
