@@ -116,6 +116,12 @@ def _lines(name: str) -> Iterable[list[str]]:
     return rows
 
 
+@lru_cache(maxsize=None)
+def data_rows(name: str) -> tuple[list[str], ...]:
+    """The rows of a tab-separated data file (comments and blank lines left out), read once."""
+    return tuple(_lines(name))
+
+
 def nfc(s: str) -> str:
     return unicodedata.normalize("NFC", s)
 
