@@ -110,6 +110,10 @@ def _lines(name: str) -> Iterable[list[str]]:
     return rows
 
 
+#: the rows of a tab-separated data file (NFC, cells stripped, comments skipped)
+data_rows = _lines
+
+
 def nfc(s: str) -> str:
     return unicodedata.normalize("NFC", s)
 
