@@ -1,6 +1,9 @@
 """Every regular expression of the number scanner, compiled once here.
 
-``D`` is a digit, ``DC`` a digit inside a character class.
+``D`` is a digit, ``DC`` a digit inside a character class: ASCII digits only.
+``regex`` knows digits of newer Unicode versions than Python's ``int()`` (U+11DE0
+is ``\\d`` to one and no digit to the other); no Vietnamese text writes numbers
+in other scripts, so other digits are plain characters here (issue 12).
 """
 from __future__ import annotations
 
@@ -8,8 +11,8 @@ import regex
 
 from .lexicon import UNITS
 
-D = r"\d"
-DC = r"\d"
+D = "[0-9]"
+DC = "0-9"
 _NOT_WORD = rf"(?![\p{{L}}\p{{M}}{DC}])"
 
 #: tokens: a digit string with separators, a run of letters, any other character

@@ -8,6 +8,7 @@ Separators (:func:`parse_digits`):
     is a decimal point (``1.5``, ``4.0``, ``1.25``).
   * When both appear, the last one is the decimal separator (``1.234,5`` / ``1,234.5``).
   * Result is an ``int`` when no decimal separator was used, else a ``float``.
+  * ASCII digits only, at most ``MAX_DIGITS`` of them; anything else is None.
 
 Number words (:func:`parse_number_words`) follow the grammar of ``number_words.tsv``:
 ``hai nghìn không trăm hai mươi lăm`` = 2025, ``ba triệu rưỡi`` = 3 500 000.
@@ -16,6 +17,9 @@ from __future__ import annotations
 
 from .lexicon import NUMWORDS, nfc_lower
 from .patterns import DIGITS_RE
+
+#: longer digit strings are no amount (and would exceed int()'s 4300-digit limit)
+MAX_DIGITS = 30
 
 
 def num(v):
@@ -58,7 +62,7 @@ def _one_separator(s: str, sep: str) -> float | int | None:
 def parse_digits(s: str) -> float | int | None:
     """Parse a digit string with Vietnamese separators (see the module docstring)."""
     s = s.strip()
-    if not s or not DIGITS_RE.fullmatch(s):
+    if not s or not DIGITS_RE.fullmatch(s) or len(s) - s.count(".") - s.count(",") > MAX_DIGITS:
         return None
     has_dot, has_comma = "." in s, "," in s
     if has_dot and has_comma:

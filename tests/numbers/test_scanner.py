@@ -126,3 +126,29 @@ def test_long_number_and_punctuation_runs():
     for m in find_numbers(nasty):
         assert 0 <= m.start < m.end <= len(nasty) and m.start >= last
         last = m.end
+
+
+#: characters `regex` matches as \d that Python's int() rejects (Unicode 15/16 digits: Garay,
+#: Sunuwar, Kirat Rai...), digits of other scripts, and what numbers are made of
+_ODD_DIGITS = ["\U00011DE0", "\U00011DE5", "\U00010D40", "\U00016D70", "\U0001CCF0", "\uff11", "\u0663"]
+_NUMBERISH = list("0123456789.,/-:%h ") + ["\n", "người", "năm", "ngày", "tháng", "hơn", "triệu", "đồng", "từ", "đến"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_ODD_DIGITS + _NUMBERISH), max_size=40).map("".join))
+def test_property_odd_digits_never_crash(text):
+    last = -1
+    for m in find_numbers(text):
+        assert 0 <= m.start < m.end <= len(text) and m.start >= last
+        assert m.value is None or abs(m.value) < 1e40
+        last = m.end
+
+
+@pytest.mark.parametrize("text", [
+    "\U00011DE0", "ngày \U00011DE0/4/2021", "12/\U00011DE0 người", "lúc \U00011DE0:30", "\U00011DE0\U00011DE1 người",
+    "hơn " + "1" * 5000 + " người", "1" * 5000 + "/" + "2" * 5000, "từ 1 đến " + "9" * 5000 + " người",
+])
+def test_odd_digits_and_huge_numbers(text):
+    for m in find_numbers(text):
+        assert 0 <= m.start < m.end <= len(text)
+        assert m.value is None or abs(m.value) < 1e40

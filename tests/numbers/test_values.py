@@ -37,6 +37,15 @@ from pipeline.numbers import parse_digits, parse_number_words
         ("1.2.3", None),
         ("12.34.567", None),
         ("", None),
+        # issue 12: digits that `regex` calls \d but int() rejects, digits of other scripts
+        ("\U00011DE0", None),
+        ("1\U00011DE0", None),
+        ("\U00011DE0.000", None),
+        ("\uff12\uff10", None),
+        ("1" * 30, int("1" * 30)),
+        ("1" * 31, None),  # no amount has more than 30 digits
+        ("1" * 5000, None),  # beyond int()'s 4300-digit limit
+        ("1." + "000." * 1500 + "000", None),
     ],
 )
 def test_parse_digits(s, value):
