@@ -30,6 +30,7 @@ from spacy.util import filter_spans
 
 from .. import resources as R
 from ..language import Annotation
+from .person_recall import recall_persons
 
 
 @dataclass
@@ -462,6 +463,8 @@ class SentenceTagger:
         s = self.s
         if self.looks_like_person(i) or self.is_person_token(i) or self.head(i) or self.location(i):
             return None
+        if s[i].text in R.foreign_name_parts() and i + 1 < len(s) and s[i + 1].cap:
+            return None  # 'Chủ tịch Florentino Perez': a foreign person's name
         k = i
         while k < len(s) and k - i < 5 and s[k].cap and R.WORD_CHAR_RE.search(s[k].text) \
                 and not self.title_at(k) and not (k > i and (self.looks_like_person(k) or self.is_person_token(k))):
@@ -695,18 +698,22 @@ class SentenceTagger:
                 while k < len(s) and s[k].text not in ("-", ",", ";", "/", "("):
                     k += 1
             n = group_end - start
-            if 2 <= n <= 4 and all(x.cap and x.text.isalpha() and R.is_vietnamese_syllable(x.text)
-                                   for x in s[start:group_end]) \
-                    and not self._known_name(start, group_end):
-                out.append(Mention("PERSON", start, group_end, attrs={"byline": True}))
+            initial = n and R.INITIAL_NAME_RE.match(s[start].text)  # 'H.Long', 'T.Thủy'
+            if (2 <= n <= 4 or initial and n <= 3) and all(
+                    x.cap and R.is_vietnamese_syllable(x.text.rsplit(".", 1)[-1])
+                    and (x.text.isalpha() or k == start and initial)
+                    for k, x in enumerate(s[start:group_end], start)) \
+                    and not self._known_name(start, group_end, byline=True):
+                out.append(Mention("PERSON", start, group_end, attrs={"byline": True, "standalone": True}))
             elif n and not all(x.cap for x in s[start:group_end]):
                 return []  # a sentence, not a credit line
             if k < len(s) and s[k].text != "(":
                 k += 1
         return out
 
-    def _known_name(self, i: int, j: int) -> bool:
-        """Is s[i:j] a body, a place or a title rather than a person?"""
+    def _known_name(self, i: int, j: int, byline: bool = False) -> bool:
+        """Is s[i:j] a body, a place or a title rather than a person?  On a byline
+        a word that is also a name syllable ('Thành Đạt') is a name."""
         s, lex = self.s, self.lex
         h = self.head(i)
         if h and (h[0] - i >= 2 or R.ALL_CAPS_RE.match(s[i].text) or h[2] in NAMED_CLASSES):
@@ -715,7 +722,8 @@ class SentenceTagger:
             m = trie.match(s, i)
             if m and m[0] >= j:
                 return True
-        return self.title_at(i) or s[i].text in lex.stop
+        return self.title_at(i) or s[i].text in lex.stop and not (
+            byline and s[i].text in R.name_stopwords_ambiguous())
 
     def credit(self, i: int) -> Mention | None:
         """'(ảnh: Quốc Chính)': a photo credit names a person unless it is a body."""
@@ -865,8 +873,11 @@ def tag_sentence(syls: list[Syl], last_line: bool = False) -> list[Mention]:
 
 
 def _credit_lines(text: str) -> tuple[int | None, int | None]:
-    """Where the closing credit line starts, and where a source line under it
-    starts ('Theo Đăng Nguyễn' / 'Dân Việt'), as char offsets."""
+    """Where the closing credit lines start, and where a source line under a
+    'Theo <author>' line starts ('Theo Đăng Nguyễn' / 'Dân Việt'), as char
+    offsets.  The closing block is the last line and up to two short lines
+    before it that are names or credits: 'Mi Vân' / 'Theo QQ', 'Công Bính' /
+    'Ảnh: Dũng TK'."""
     body = text.rstrip()
     last = body.rfind("\n") + 1
     if last == 0:
@@ -875,7 +886,15 @@ def _credit_lines(text: str) -> tuple[int | None, int | None]:
     prev_line = body[prev:last - 1].strip()
     if prev_line.startswith("Theo ") and len(prev_line.split()) <= 5 and len(body[last:].split()) <= 4:
         return prev, last
-    return last, None
+    start = last
+    for _ in range(2):
+        if start == 0 or not R.CREDIT_LINE_RE.match(body[last:].strip()):
+            break
+        prev = body.rfind("\n", 0, start - 1) + 1
+        if not R.BYLINE_RE.match(body[prev:start - 1].strip()):
+            break
+        start = prev
+    return start, None
 
 
 @Language.component(
@@ -887,6 +906,7 @@ def vi_entities(doc: Doc) -> Doc:
     group: list[Span] = []
     sents = [s for s in doc.sents if s.text.strip()]
     credit_start, source_start = _credit_lines(doc._.text)
+    tagged: list[tuple[Span, list[Syl], list[Mention]]] = []
     for sent in sents:
         syls = _syllables(sent)
         if not syls:
@@ -894,7 +914,10 @@ def vi_entities(doc: Doc) -> Doc:
         if source_start is not None and sent.start_char >= source_start:
             continue  # 'Dân Việt' under 'Theo Đăng Nguyễn': the source outlet, not a name
         credit = credit_start is not None and sent.start_char >= credit_start and len(sents) > 1
-        for m in tag_sentence(syls, last_line=credit):
+        tagged.append((sent, syls, tag_sentence(syls, last_line=credit)))
+    recall_persons([(syls, ms) for _sent, syls, ms in tagged], Lex.get())
+    for sent, syls, ms in tagged:
+        for m in ms:
             a, b = syls[m.start].start, syls[m.end - 1].end
             span = doc.char_span(a, b, label=m.label, alignment_mode="expand")
             if span is None:

@@ -270,7 +270,7 @@ def _person_canonical(m: Span, full: list[Span]) -> str | None:
                 best = fname
     if best:
         return best
-    if len(parts) < 2 and len(name.split()) < 2:
+    if len(parts) < 2 and len(name.split()) < 2 and not m._.attrs.get("standalone"):
         return None
     return name
 
