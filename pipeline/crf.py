@@ -15,7 +15,8 @@ it, so a token costs a few dictionary look-ups and no string building:
   the tags are identical (``tests/test_language.py`` checks against underthesea);
 - models with many labels (POS, 31 tags) hand the Rust tagger only the feature
   strings the model knows (the model's own string objects, so PyO3 converts each
-  once), which gives the same tags.
+  once), which gives the same tags.  (Decoding those here too, with numpy for the
+  31x31 Viterbi step, measured 1.3x slower than the Rust tagger.)
 
 The feature functions follow underthesea_core's featurizer exactly: ``lower`` is
 ``str.lower``, ``isdigit`` is "parses as an i32", ``istitle`` is "every
