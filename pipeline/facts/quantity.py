@@ -36,7 +36,7 @@ def _subject(anchors: list[Span], a: dict) -> str | None:
 
 def link(lk: Linker) -> list[dict]:
     facts = []
-    seen: dict[tuple, list[tuple[int, str | None]]] = {}
+    seen: dict[tuple, list[tuple[int, str | None, str | None]]] = {}
     anchors = [m for m in lk.mentions if label(m) in ("LOCATION", "ORGANIZATION", "PERSON") and resolved(m)]
     places = [m for m in anchors if label(m) == "LOCATION"]
     for m in (lk.doc._.numbers or []):
@@ -48,12 +48,17 @@ def link(lk: Linker) -> list[dict]:
         place = resolved(opening[0]) if opening and end(opening[0]) <= a["start"] else None
         # the same amount of the same noun in another sentence restates it,
         # unless both sentences state it about different places ('Cần Thơ
-        # có một người ...', 'Bắc Kạn có một người ...'); within one sentence
-        # it is an enumeration of different things
+        # có một người ...', 'Bắc Kạn có một người ...') or the nearest person
+        # before it differs ('ông A, 51 tuổi' / 'ông B (51 tuổi)');
+        # within one sentence it is an enumeration of different things
+        near = [m for m in anchors if label(m) == "PERSON"
+                and a["sent_start"] <= start(m) and end(m) <= a["start"]]
+        who = resolved(near[-1]) if near else None
         prior = seen.setdefault((a["value"], (a.get("unit") or "").lower()), [])
-        if any(sent != a["sent_start"] and (place is None or p == place) for sent, p in prior):
+        if any(sent != a["sent_start"] and (place is None or p == place) and (who is None or w is None or w == who)
+               for sent, p, w in prior):
             continue
-        prior.append((a["sent_start"], place))
+        prior.append((a["sent_start"], place, who))
         facts.append({
             "type": "quantity",
             "value": a["value"],
