@@ -8,11 +8,12 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..language import Annotation
+from ..records import Annotation
 from ..numbers import find_numbers
 
 
-@Language.component("vi_numbers", assigns=["doc.spans"], requires=["token.is_sent_start", "token.tag"])
+@Language.component("vi_numbers", assigns=["doc.spans", "doc._.numbers"],
+                    requires=["token.is_sent_start", "token.tag", "doc._.text", "doc._.meta"])
 def vi_numbers(doc: Doc) -> Doc:
     words = [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
     meta = doc._.meta or {}
