@@ -32,7 +32,7 @@ ALL_PINS = {
     "organizations": 0.77,
     "positions": 0.48,
     "positions_person_title": 0.67,
-    "quantities": 0.93,
+    "quantities": 0.95,
 }
 FIRST12 = SEED_DOCS + (
     "news_business_149", "news_education_010", "news_education_249", "news_society_018",
