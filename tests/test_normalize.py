@@ -53,3 +53,22 @@ def test_length_preserving_fixes_keep_offsets():
 def test_tone_fix_is_idempotent():
     s = "Hoà Hòa Thuỷ Thủy oà"
     assert fix_tone_placement(fix_tone_placement(s)) == fix_tone_placement(s)
+
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.normalize import OffsetMap, _rest
+
+_ALPHABET = list(" \n\t\r\u00a0\u200b\u2028\u201c\u201d\u2013abcAÁàđ\u0300\u0301\u0323oaOÀuyỳ.,-[]^\\\ufeff\u212b")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=30))
+def test_plain_runs_are_what_the_character_loop_gives(raw):
+    """normalize() copies plain runs whole: the same as normalizing every character."""
+    c, s, e = [], [], []
+    _rest(raw, 0, len(raw), c, s, e)
+    while c and c[-1] in (" ", "\n"):
+        c.pop(), s.pop(), e.pop()
+    assert normalize(raw) == (fix_tone_placement("".join(c)), OffsetMap(tuple(s), tuple(e), len(raw)))
