@@ -135,10 +135,11 @@ class VietnameseTokenizer:
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
+        self._segmenter = segmenter()   # the CRF model is loaded with the pipeline
 
     def __call__(self, raw: str) -> Doc:
         text, omap = normalize(raw)
-        seg = segmenter()
+        seg = self._segmenter
         bounds: list[tuple[int, int]] = []
         offset = 0
         lines = text.split("\n")
