@@ -122,7 +122,7 @@ class CRFModel:
     def __init__(self, model_dir: str) -> None:
         labels, attrs, state, trans = read_crfsuite(join(model_dir, "models.bin"))
         self.labels = labels
-        self.dictionary = frozenset(joblib.load(join(model_dir, "dictionary.bin")))
+        self.dictionary = _dictionary(join(model_dir, "dictionary.bin"))
         self.templates = [_Template(s) for s in joblib.load(join(model_dir, "features.bin"))]
         n = len(labels)
         self._trans = trans
@@ -325,6 +325,11 @@ class CRFModel:
         return out
 
 
+@lru_cache(maxsize=None)
+def _dictionary(path: str) -> frozenset[str]:
+    return frozenset(joblib.load(path))
+
+
 def _underthesea_dir() -> str:
     """underthesea's package directory, found without importing the package."""
     import importlib.util
@@ -345,3 +350,11 @@ def word_segmentation_model() -> CRFModel:
 def pos_model() -> CRFModel:
     """underthesea's POS CRF (``pos_tag(model="v2.0")``'s model, VLSP 2013 tag set)."""
     return CRFModel(join(_underthesea_dir(), "pipeline", "pos_tag", "models", "pos_crf_vlsp2013_20230303"))
+
+
+@lru_cache(maxsize=1)
+def word_dictionary() -> frozenset[str]:
+    """underthesea's dictionary of Vietnamese words (lower case; the word segmenter's
+    ``is_in_dict`` feature), without loading the model."""
+    return _dictionary(join(_underthesea_dir(), "pipeline", "word_tokenize", "models",
+                            "ws_crf_vlsp2013_20230727", "dictionary.bin"))

@@ -69,6 +69,10 @@ def old_tone_repl(m: regex.Match) -> str:
 
 # ---------------------------------------------------------------- tokens
 GLUED_RE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
+#: a run of letters (a word as crawled, maybe several glued together)
+LETTER_RUN_RE = regex.compile(r"\p{L}+")
+#: inside a run of letters: a lowercase letter then an uppercase one ('tưCông', 'VietBank')
+CASE_STEP_RE = regex.compile(r"(?<=\p{Ll})\p{Lu}")
 DIGIT_RE = regex.compile(r"\d")
 WORD_CHAR_RE = regex.compile(r"[\p{L}\p{N}]")
 ALL_CAPS_RE = regex.compile(r"^[\p{Lu}\d&\-.]{2,}$")
