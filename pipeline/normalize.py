@@ -85,23 +85,40 @@ def glued_cuts(text: str) -> list[int]:
     from .crf import word_dictionary
 
     cuts: list[int] = []
-    runs = [(m.start(), m.group()) for m in R.LETTER_RUN_RE.finditer(text)]
-    brands = {w for _, w in runs if R.CASE_STEP_RE.search(w)}
-    words = word_dictionary()
-    for start, w in runs:
-        got = _GLUE_CACHE.get(w)
+    cache = _GLUE_CACHE
+    for m in R.LETTER_RUN_RE.finditer(text):
+        w = m.group()
+        if w.isascii():
+            continue   # both rules want Vietnamese letters
+        got = cache.get(w)
         if got is None:
-            if len(_GLUE_CACHE) > 200_000:
-                _GLUE_CACHE.clear()
-            got = _GLUE_CACHE[w] = _word_cuts(w)
-        cuts.extend(start + c for c in got)
-        if brands and not got:
+            if len(cache) > 200_000:
+                cache.clear()
+            got = cache[w] = _word_cuts(w)
+        if got:
+            cuts.extend(m.start() + c for c in got)
+    # a brand glued to the next word is itself a word with a case step ('VietBankthay')
+    stepped = []
+    for m in R.CASE_STEP_RE.finditer(text):
+        a = b = m.start()
+        if stepped and a < stepped[-1][0] + len(stepped[-1][1]):
+            continue   # a second step in the same word
+        while a > 0 and text[a - 1].isalpha():
+            a -= 1
+        while b < len(text) and text[b].isalpha():
+            b += 1
+        stepped.append((a, text[a:b]))
+    if len(stepped) > 1:
+        words = word_dictionary()
+        brands = {w for _, w in stepped}
+        for start, w in stepped:
             for b in brands:
                 rest = w[len(b):]
                 if len(rest) > 1 and w.startswith(b) and rest.islower() and _vietnamese(rest) and rest in words:
-                    cuts.append(start + len(b))
+                    if start + len(b) not in cuts:
+                        cuts.append(start + len(b))
                     break
-    return cuts
+    return sorted(cuts)
 
 
 def fix_tone_placement(text: str) -> str:
