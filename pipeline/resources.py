@@ -69,6 +69,10 @@ def old_tone_repl(m: regex.Match) -> str:
 
 # ---------------------------------------------------------------- tokens
 GLUED_RE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
+#: a run of letters (a word as crawled, maybe several glued together)
+LETTER_RUN_RE = regex.compile(r"\p{L}+")
+#: inside a run of letters: a lowercase letter then an uppercase one ('tưCông', 'VietBank')
+CASE_STEP_RE = regex.compile(r"(?<=\p{Ll})\p{Lu}")
 DIGIT_RE = regex.compile(r"\d")
 #: a byline name written with initials: 'H.Long', 'T.Thủy', 'N.V.Hùng'
 INITIAL_NAME_RE = regex.compile(r"^(?:\p{Lu}\.)+\p{Lu}\p{Ll}+$")
