@@ -237,3 +237,26 @@ def day_in(lk: Linker, a: int, b: int) -> str | None:
     """The first 'ngày d/m[/yyyy]' in [a, b), as ISO."""
     m = R.DAY_RE.search(lk.doc._.text, a, b)
     return iso_day(lk, m.group(1), m.group(2), m.group(3)) if m else None
+
+
+def _full_iso(lk: Linker, iso: str) -> str | None:
+    """A day of the DATE layer as ISO ('--02-04', '2021-02-03'); a period gives its first day;
+    a day without its year takes the year of the input's ``date``."""
+    iso = iso.split("/")[0]
+    if len(iso) == 7 and iso.startswith("--"):
+        meta = (lk.doc._.meta or {}).get("date") or ""
+        return f"{meta[:4]}{iso[1:]}" if meta[:4].isdigit() else iso
+    return iso if len(iso) == 10 and iso[4] == "-" else None
+
+
+def date_near(lk: Linker, s: int, e: int, at: int, after: int = 60) -> str | None:
+    """The day (DATE layer) nearest to offset ``at`` in the sentence [s, e): one up to ``after``
+    characters after it first, else the last one before it."""
+    days = [(attrs(n)["start"], _full_iso(lk, attrs(n).get("iso") or "")) for n in lk.doc._.numbers or []
+            if attrs(n)["label"] == "DATE" and s <= attrs(n)["start"] < e]
+    days = [(p, iso) for p, iso in days if iso]
+    later = [(p, iso) for p, iso in days if at <= p <= at + after]
+    if later:
+        return later[0][1]
+    earlier = [(p, iso) for p, iso in days if p < at]
+    return earlier[-1][1] if earlier else None
