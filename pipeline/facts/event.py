@@ -31,11 +31,14 @@ def _words(name: str) -> dict[str, str]:
     return R.fact_table("event", name)
 
 
-def _held(text: str, s: int, a: int, b: int, e: int) -> bool:
-    """Does the sentence say the event at [a, b) is held (a verb, 'tại', a day) rather than cite it?"""
+def _background(text: str, s: int, a: int) -> bool:
+    """'các hội nghị', 'dịp lễ 30/4', 'ngày lễ': occasions in general, holidays, not one event."""
     before = R.WORD_RE.findall(text[max(s, a - 40):a].lower())
-    if before and before[-1] in _words("background"):
-        return False
+    return bool(before) and before[-1] in _words("background")
+
+
+def _held(text: str, s: int, a: int, b: int, e: int) -> bool:
+    """Does the sentence say the event at [a, b) is held (a verb, 'tại') rather than cite it?"""
     window = text[max(s, a - 60):min(e, b + 40)]
     return bool(R.fact_words_re("event", "held").search(window))
 
@@ -99,30 +102,53 @@ def _same(index: dict[tuple, dict], k: tuple, date: str | None) -> dict | None:
     return None
 
 
-def link(lk: Linker) -> list[dict]:
+def _summary_end(text: str) -> int:
+    """Where the headline ends, and the lead after it when it opens with the outlet's credit ('(NLĐO)- ...')."""
+    at, lines = 0, 0
+    while lines < 2 and at < len(text):
+        nl = text.find("\n", at)
+        nl = len(text) if nl < 0 else nl
+        if lines == 1 and not R.OUTLET_RE.match(text[at:nl]):
+            break
+        lines += bool(text[at:nl].strip())
+        at = nl + 1
+    return at
+
+
+def _sentence_events(lk: Linker, s: int, e: int, index: dict[tuple, dict]) -> list[dict]:
     text = lk.doc._.text
-    facts: list[dict] = []
+    out = []
+    for m in R.fact_words_re("event", "noun").finditer(text, s, e):
+        if _background(text, s, m.start()):
+            continue
+        date = date_near(lk, s, e, m.end())
+        if not (_held(text, s, m.start(), m.end(), e) or date):
+            continue
+        kind = m.group(0).lower()
+        base = kind[len(next((p for p in LEADING if kind.startswith(p)), "")):]
+        k = (base, _ordinal(text, m.end(), e).rstrip(" ,.") or None)
+        known = _same(index, k, date)
+        if known is not None:
+            known["date"] = known["date"] or date
+            continue
+        name = _name(text, m.end(), e)
+        f = {"type": "event", "kind": kind, "name": f"{m.group(0)} {name}" if name else None, "date": date,
+             "organizers": _organizers(lk, s, m.start()), "location": _location(lk, m.end(), e),
+             "theme": _theme(text, m.end(), e), "evidence": (s, e)}
+        index.setdefault(k, f)
+        out.append(f)
+    return out
+
+
+def link(lk: Linker) -> list[dict]:
+    """Events of the body; the headline's and the lead's only when the body reports none
+    (they sum up the body's event)."""
+    summary = _summary_end(lk.doc._.text)
     index: dict[tuple, dict] = {}
-    for s, e in sentences(lk)[1:]:  # the headline restates an event of the body
-        for m in R.fact_words_re("event", "noun").finditer(text, s, e):
-            date = date_near(lk, s, e, m.end())
-            if not (_held(text, s, m.start(), m.end(), e) or date):
-                continue
-            kind = m.group(0).lower()
-            base = kind[len(next((p for p in LEADING if kind.startswith(p)), "")):]
-            k = (base, _ordinal(text, m.end(), e).rstrip(" ,.") or None)
-            known = _same(index, k, date)
-            if known is not None:
-                known["date"] = known["date"] or date
-                continue
-            f = {"type": "event", "kind": kind, "name": None, "date": date,
-                 "organizers": _organizers(lk, s, m.start()), "location": _location(lk, m.end(), e),
-                 "theme": _theme(text, m.end(), e), "evidence": (s, e)}
-            name = _name(text, m.end(), e)
-            f["name"] = f"{m.group(0)} {name}" if name else None
-            index.setdefault(k, f)
-            facts.append(f)
-    return facts
+    body = [f for s, e in sentences(lk) if s >= summary for f in _sentence_events(lk, s, e, index)]
+    if body:
+        return body
+    return [f for s, e in sentences(lk) if s < summary for f in _sentence_events(lk, s, e, index)]
 
 
 # --------------------------------------------------------------------------- scoring
@@ -130,8 +156,9 @@ def link(lk: Linker) -> list[dict]:
 def _kind_key(kind: Any) -> str | None:
     k = key(kind)
     for p in LEADING:
-        if k and k.startswith(p):
-            return k[len(p):]
+        lead = key(p) + " "
+        if k and k.startswith(lead):
+            return k[len(lead):]
     return k
 
 
