@@ -104,7 +104,12 @@ def speaker_before(lk: Linker, lower: int, cue: int) -> Speaker | None:
             holder = _holder(lk, resolved(m) or m._.canonical, None)
             if holder is not None:
                 return holder
-    # 'Ông cho biết', 'Đồng chí nhấn mạnh': the person named last
+    return _pronoun(lk, lower, cue)
+
+
+def _pronoun(lk: Linker, lower: int, cue: int) -> Speaker | None:
+    """'Ông cho biết', 'Đồng chí cũng nhấn mạnh': the person named last."""
+    text = lk.doc._.text
     words = R.WORD_RE.findall(text[max(lower, cue - 30):cue].lower())
     between = _words("between")
     while words and (words[-1] in between or len(words) > 1 and " ".join(words[-2:]) in between):

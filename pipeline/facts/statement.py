@@ -80,6 +80,8 @@ def _fact(speaker: Speaker, cue: str, span: tuple[int, int, bool], ev: tuple[int
 def _enough(text: str, a: int, b: int, least: int = MIN_WORDS) -> bool:
     """Enough words, and not only where or when it was said ('phát biểu tại hội nghị')."""
     words = R.WORD_RE.findall(text[a:b].lower())
+    if words and words[0] in _words("topic"):
+        return False
     for n in (3, 2, 1):
         if len(words) < 8 and " ".join(words[:n]) in _words("not_content"):
             return False
