@@ -26,6 +26,18 @@ CHAR_MAP: dict[str, str] = {
     "\u00ad": "", "\r": "", "\u2028": "\n", "\u2029": "\n", "\x0b": "\n", "\x0c": "\n",
 }
 
+# Characters that normalization leaves as they are, wherever they stand: printable
+# ASCII and the precomposed Vietnamese letters.  A run of them (with single spaces
+# between them; normalize() gives back a last one followed by a combining mark) is
+# copied in one piece.
+_VI_LETTERS = ("aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợ"
+               "uùúủũụưừứửữựyỳýỷỹỵđ")
+_PLAIN = "".join(sorted(
+    c for c in {chr(i) for i in range(0x21, 0x7F)} | set(_VI_LETTERS) | set(_VI_LETTERS.upper())
+    if unicodedata.normalize("NFC", c) == c and not unicodedata.combining(c) and c not in CHAR_MAP))
+_PLAIN_CLASS = "[" + "".join("\\" + c if c in "\\]^-[" else c for c in _PLAIN) + "]"
+PLAIN_RUN_RE = regex.compile(rf"{_PLAIN_CLASS}+(?: {_PLAIN_CLASS}+)*")
+
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
 
@@ -58,6 +70,12 @@ def old_tone_repl(m: regex.Match) -> str:
 # ---------------------------------------------------------------- tokens
 GLUED_RE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
 DIGIT_RE = regex.compile(r"\d")
+#: a byline name written with initials: 'H.Long', 'T.Thủy', 'N.V.Hùng'
+INITIAL_NAME_RE = regex.compile(r"^(?:\p{Lu}\.)+\p{Lu}\p{Ll}+$")
+#: a closing line that may follow the byline: the source or the photo credit
+CREDIT_LINE_RE = regex.compile(r"^(?:Theo|Ảnh|Nguồn|Video|Clip)\b[^.!?\n]{0,60}$")
+#: a byline: two to four capitalized words, or a name with initials
+BYLINE_RE = regex.compile(r"^(?:\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){1,3}|(?:\p{Lu}\.)+ ?\p{Lu}\p{Ll}+)$")
 WORD_CHAR_RE = regex.compile(r"[\p{L}\p{N}]")
 ALL_CAPS_RE = regex.compile(r"^[\p{Lu}\d&\-.]{2,}$")
 #: short forms written with a final dot that is not a full stop
@@ -108,6 +126,12 @@ def _lines(name: str) -> Iterable[list[str]]:
             continue
         rows.append([unicodedata.normalize("NFC", c.strip()) for c in line.split("\t")])
     return rows
+
+
+@lru_cache(maxsize=None)
+def data_rows(name: str) -> tuple[list[str], ...]:
+    """The rows of a tab-separated data file (comments and blank lines left out), read once."""
+    return tuple(_lines(name))
 
 
 def nfc(s: str) -> str:
@@ -211,6 +235,24 @@ def org_suffixes() -> frozenset[str]:
 @lru_cache(maxsize=None)
 def name_stopwords() -> frozenset[str]:
     return frozenset(r[0] for r in _lines("name_stopwords.txt"))
+
+
+@lru_cache(maxsize=None)
+def foreign_name_parts() -> frozenset[str]:
+    """Common first parts of foreign names (Gareth, Kylie, Park, Lee)."""
+    return frozenset(r[0] for r in _lines("foreign_name_parts.txt"))
+
+
+@lru_cache(maxsize=None)
+def name_stopwords_ambiguous() -> frozenset[str]:
+    """The stopwords that are also name syllables (section 'ambiguous': Thành, Anh)."""
+    out, section = set(), ""
+    for line in (DATA / "name_stopwords.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("# ---"):
+            section = line[5:].strip().split()[0]
+        elif line.strip() and not line.startswith("#") and section == "ambiguous":
+            out.add(nfc(line.strip()))
+    return frozenset(out)
 
 
 @lru_cache(maxsize=None)
