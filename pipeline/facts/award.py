@@ -13,7 +13,7 @@ from .. import resources as R
 from ..compare import Item, alternatives, key, pick
 from ..contract import Span as SpanModel, Strict
 from .document import _issuer_after as named_after_of
-from .linking import Linker, mentions_between, name_of, sentences, start
+from .linking import Linker, found, mentions_between, name_of, sentences, start
 from .registry import Column, FactType, Metric, register
 from .speakers import speaker_before
 
@@ -71,11 +71,10 @@ def _year(text: str, at: int, e: int) -> int | None:
 
 def _sentence_awards(lk: Linker, s: int, e: int) -> list[dict]:
     text = lk.doc._.text
-    verb = R.fact_words_re("award", "confer").search(text, s, e)
-    if verb is None:
+    if not found(lk, "award", "confer", s, e):
         return []
     out = []
-    for m in R.fact_words_re("award", "award", case=True).finditer(text, s, e):
+    for m in found(lk, "award", "award", s, e, case=True):
         before = R.WORD_RE.findall(text[max(s, m.start() - 12):m.start()].lower())
         if before and before[-1] in ("các", "những", "nhiều"):
             continue  # 'các danh hiệu thi đua': no honour named
@@ -89,7 +88,7 @@ def _sentence_awards(lk: Linker, s: int, e: int) -> list[dict]:
         recipient = None
         if given is None:
             # '<recipient> nhận / được tặng <award>': the subject of the verb before the honour
-            v = [x for x in R.fact_words_re("award", "confer").finditer(text, s, m.start())]
+            v = found(lk, "award", "confer", s, m.start())
             who = speaker_before(lk, s, v[-1].start()) if v else None
             recipient = who[0] if who else None
         else:

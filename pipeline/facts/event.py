@@ -10,7 +10,7 @@ from typing import Any, Literal
 from .. import resources as R
 from ..compare import Item, alternatives, key, pick
 from ..contract import Span as SpanModel, Strict
-from .linking import Linker, date_near, mentions_between, name_of, sentences, start
+from .linking import Linker, date_near, found, mentions_between, name_of, sentences, start
 from .registry import Column, FactType, Metric, register
 
 LEADING = ("cuộc ", "buổi ")  # 'cuộc họp' is 'họp' for matching
@@ -118,7 +118,7 @@ def _summary_end(text: str) -> int:
 def _sentence_events(lk: Linker, s: int, e: int, index: dict[tuple, dict]) -> list[dict]:
     text = lk.doc._.text
     out = []
-    for m in R.fact_words_re("event", "noun").finditer(text, s, e):
+    for m in found(lk, "event", "noun", s, e):
         if _background(text, s, m.start()):
             continue
         date = date_near(lk, s, e, m.end())

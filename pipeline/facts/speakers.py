@@ -6,6 +6,8 @@ phường`` for the holder of that position) or a named body (``Bộ Y tế cho 
 ``data/statement_words.tsv``."""
 from __future__ import annotations
 
+from functools import lru_cache
+
 from spacy.tokens import Span
 
 from .. import resources as R
@@ -18,10 +20,17 @@ def _words(name: str) -> dict[str, str]:
     return R.fact_table("statement", name)
 
 
+@lru_cache(maxsize=None)
+def _longest_first(kind: str) -> tuple[str, ...]:
+    """The 'between' words or the title words, longest first (computed once)."""
+    words = _words("between") if kind == "between" else R.titles()
+    return tuple(sorted(words, key=len, reverse=True))
+
+
 def _rest(text: str) -> str:
     """A gap without punctuation and the words that may stand between a subject and its verb."""
     g = " ".join(w for w in R.WORD_RE.findall(text.lower()) if not w.isdigit())
-    between = sorted(_words("between"), key=len, reverse=True)
+    between = _longest_first("between")
     changed = True
     while g and changed:
         changed = False
@@ -67,7 +76,7 @@ def _holder(lk: Linker, title: str, org: str | None) -> Speaker | None:
 def _title_before(text: str, at: int) -> str | None:
     """The title word ending right before ``at`` ('... Chủ tịch ' before 'UBND phường')."""
     before = R.WS_RE.sub(" ", text[max(0, at - 30):at]).rstrip().lower()
-    for t in sorted(R.titles(), key=len, reverse=True):
+    for t in _longest_first("titles"):
         if before.endswith(" " + t) or before == t:
             return t
     return None

@@ -18,7 +18,7 @@ from pydantic import Field
 from .. import resources as R
 from ..compare import Item, alternatives, key, normalize_name
 from ..contract import Mention, Span as SpanModel, Strict
-from .linking import Linker, sentences
+from .linking import Linker, found, sentences
 from .registry import Column, FactType, Metric, register
 from .speakers import Speaker, last_person, speaker_before
 
@@ -91,7 +91,7 @@ def _enough(text: str, a: int, b: int, least: int = MIN_WORDS) -> bool:
 def _reported(lk: Linker, s: int, e: int) -> dict | None:
     """The first reporting verb of the sentence with a named speaker before it."""
     text = lk.doc._.text
-    for cm in R.fact_words_re("statement", "cue").finditer(text, s, e):
+    for cm in found(lk, "statement", "cue", s, e):
         lower = max(s, text.rfind('"', s, cm.start()) + 1) if text.count('"', s, cm.start()) % 2 else s
         speaker = speaker_before(lk, lower, cm.start())
         if speaker is None:
@@ -105,7 +105,7 @@ def _reported(lk: Linker, s: int, e: int) -> dict | None:
 def _according(lk: Linker, s: int, e: int) -> dict | None:
     """'Theo ông Khanh, ...', 'Tuy nhiên, theo Reuters, ...', 'Cũng theo X, ...': the source, then what it says."""
     text = lk.doc._.text
-    for m in R.fact_words_re("statement", "according").finditer(text, s, e):
+    for m in found(lk, "statement", "according", s, e):
         opening = _rest_words(text[s:m.start()].split(",")[-1])
         if opening:
             continue  # 'theo' inside a clause: 'làm theo quy định'
@@ -143,7 +143,7 @@ def _attributed_quotes(lk: Linker, taken: list[tuple[int, int]]) -> list[dict]:
         stop = dot if dot >= 0 else stop
         if not text[q.end():q.end() + 3].lstrip().startswith((",", "-", "–")):
             continue
-        for cm in R.fact_words_re("statement", "cue").finditer(text, q.end(), stop):
+        for cm in found(lk, "statement", "cue", q.end(), stop):
             speaker = speaker_before(lk, q.end() + 1, cm.start())
             if speaker is not None:
                 out.append(_fact(speaker, cm.group(0), (q.start(1), q.end(1), True), (q.start(), stop)))
