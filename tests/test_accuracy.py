@@ -37,7 +37,7 @@ ALL_PINS = {
 # micro F1 floors of the section-5 facts (issue 11) over the twelve articles whose
 # gold carries them (the two seeds and the ten first corpus articles)
 SECTION5_PINS = {
-    "statements": 0.90,
+    "statements": 0.92,
     "documents": 0.90,
     "documents_strict": 0.82,
     "events": 0.89,

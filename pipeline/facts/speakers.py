@@ -74,10 +74,14 @@ def _holder(lk: Linker, title: str, org: str | None) -> Speaker | None:
 
 
 def _title_before(text: str, at: int) -> str | None:
-    """The title word ending right before ``at`` ('... Chủ tịch ' before 'UBND phường')."""
-    before = R.WS_RE.sub(" ", text[max(0, at - 30):at]).rstrip().lower()
+    """The title word ending right before ``at`` ('... Phó Bí thư ' before 'Thành ủy')."""
+    before = R.WS_RE.sub(" ", text[max(0, at - 40):at]).rstrip().lower()
     for t in _longest_first("titles"):
         if before.endswith(" " + t) or before == t:
+            rest = before[: len(before) - len(t)].rstrip()
+            for mod in ("phó", "quyền"):  # 'Phó Bí thư', 'Quyền Hiệu trưởng'
+                if (rest.endswith(" " + mod) or rest == mod) and not t.startswith(mod + " "):
+                    return f"{mod} {t}"
             return t
     return None
 

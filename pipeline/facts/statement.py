@@ -151,14 +151,47 @@ def _attributed_quotes(lk: Linker, taken: list[tuple[int, int]]) -> list[dict]:
     return out
 
 
+def _goes_on(lk: Linker, prev: dict, s: int, e: int, same: bool) -> list[dict]:
+    """A verb with no subject of its own goes on with the speaker of ``prev``, as an item
+    of its own (it has its own cue): after a ';' in the same sentence ('...; lưu ý ...'),
+    or opening the next sentence after a connective ('Đồng thời, giao ...')."""
+    text = lk.doc._.text
+    out: list[dict] = []
+    for cm in found(lk, "statement", "cue", s, e):
+        if same:
+            semi = text.rfind(";", prev["content"][0], cm.start())
+            if cm.start() <= prev["content"][0] or semi < 0 or _rest_words(text[semi + 1:cm.start()]):
+                continue
+        else:
+            head = text[s:cm.start()]
+            words = R.WORD_RE.findall(head.lower())
+            if not words or _rest_words(head) or any(c in head for c in ".:;"):
+                break  # only the first verb, after connectives only
+        span = _content(lk, cm.end(), e)
+        if not _enough(text, span[0], span[1]):
+            continue
+        last = out[-1] if out else prev
+        if last["content"][0] < cm.start() < last["content"][1]:  # the earlier item ends at the ';'
+            last["content"] = (last["content"][0], text.rfind(";", 0, cm.start()))
+        out.append(_fact((prev["speaker"], prev["speaker_id"]), cm.group(0), span, (s, e)))
+        if not same:
+            break
+    return out
+
+
 def link(lk: Linker) -> list[dict]:
-    facts = []
+    facts: list[dict] = []
+    prev = None  # the statement of the sentence before
     for s, e in sentences(lk):
         if any(f["content"][0] <= s < f["content"][1] for f in facts):
             continue  # inside a quotation already taken
         f = _according(lk, s, e) or _reported(lk, s, e)
         if f is not None:
-            facts.append(f)
+            more = [] if f["quote"] else _goes_on(lk, f, s, e, same=True)
+        else:
+            more = _goes_on(lk, prev, s, e, same=False) if prev is not None else []
+        facts += ([f] if f is not None else []) + more
+        prev = (more or [f])[-1]
     facts += _attributed_quotes(lk, [f["content"] for f in facts])
     facts.sort(key=lambda f: f["content"][0])
     return facts

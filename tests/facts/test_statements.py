@@ -69,3 +69,22 @@ def test_scoring_half_of_each_side():
                    "content": "các trường cần rà soát kế hoạch"}])
     pred = _pred([{"speaker": "Trần Văn Nam", "content": {"start": 0, "end": 5, "text": "các trường rà soát kế hoạch"}}])
     assert matches(gold[0].key, pred[0].key)
+
+
+def test_a_verb_without_its_own_subject_goes_on_with_the_speaker(facts_of):
+    text = ("Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên yêu cầu các đơn vị đẩy mạnh chống buôn lậu trên địa bàn; "
+            "lưu ý tập trung vào các mặt hàng quan trọng như xăng dầu. "
+            "Đồng thời, giao Tổng cục Quản lý thị trường rà soát toàn bộ quy trình kiểm tra.")
+    got = [(f["speaker"], f["cue"], f["content"]["text"]) for f in facts_of(text, "statement")]
+    assert got == [
+        ("Nguyễn Hồng Diên", "yêu cầu", "các đơn vị đẩy mạnh chống buôn lậu trên địa bàn"),
+        ("Nguyễn Hồng Diên", "lưu ý", "tập trung vào các mặt hàng quan trọng như xăng dầu"),
+        ("Nguyễn Hồng Diên", "giao", "Tổng cục Quản lý thị trường rà soát toàn bộ quy trình kiểm tra"),
+    ]
+
+
+def test_a_quotation_attributed_to_a_role(facts_of):
+    text = ("Ông Trần Lưu Quang, Phó Bí thư Thường trực Thành ủy TPHCM, dự họp.\n"
+            '"Nếu bây giờ không làm hồ sơ thì chúng ta phải chờ 5 năm nữa" - Phó Bí thư Thành ủy nói.')
+    got = [(f["speaker"], f["quote"]) for f in facts_of(text, "statement")]
+    assert got == [("Trần Lưu Quang", True)]
