@@ -329,6 +329,8 @@ def brand(v: View, i: int) -> Mention | None:
     s = v.s
     if v.looks_like_person(i) or v.is_person_token(i) or v.head(i) or location(v, i):
         return None
+    if s[i].text in R.foreign_name_parts() and i + 1 < len(s) and s[i + 1].cap:
+        return None  # 'Chủ tịch Florentino Perez': a foreign person's name
     k = i
     while k < len(s) and k - i < 5 and s[k].cap and R.WORD_CHAR_RE.search(s[k].text) \
             and not v.title_at(k) and not (k > i and (v.looks_like_person(k) or v.is_person_token(k))):

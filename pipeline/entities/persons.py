@@ -86,14 +86,26 @@ def bylines(v: View) -> list[Mention]:
             while k < len(s) and s[k].text not in CREDIT_SEPARATORS:
                 k += 1
         n = group_end - start
-        if 2 <= n <= 4 and all(x.cap and x.text.isalpha() for x in s[start:group_end]) \
-                and v.vietnamese(start, group_end) and not _known_name(v, start, group_end):
-            out.append(person_mention(start, group_end))
+        if _byline_name(v, start, group_end):
+            out.append(Mention("PERSON", start, group_end, PersonInfo(standalone=True)))
         elif n and not all(x.cap for x in s[start:group_end]):
             return []  # a sentence, not a credit line
         if k < len(s) and s[k].text != "(":
             k += 1
     return out
+
+
+def _byline_name(v: View, start: int, end: int) -> bool:
+    """2-4 capitalized Vietnamese syllables, or a name with initials ('H.Long',
+    'N.V. Hùng'), that is not a body, a place or a title."""
+    s, n = v.s, end - start
+    initial = n and R.INITIAL_NAME_RE.match(s[start].text)
+    if not (2 <= n <= 4 or initial and n <= 3):
+        return False
+    if not all(x.cap and R.is_vietnamese_syllable(x.text.rsplit(".", 1)[-1]) and (x.text.isalpha() or k == start and initial)
+               for k, x in enumerate(s[start:end], start)):
+        return False
+    return not _known_name(v, start, end, byline=True)
 
 
 def _credit_opening(v: View) -> int:
@@ -118,8 +130,9 @@ def _glued_source(v: View, k: int) -> list[Mention]:
     return []
 
 
-def _known_name(v: View, i: int, j: int) -> bool:
-    """Is s[i:j] a body, a place or a title rather than a person?"""
+def _known_name(v: View, i: int, j: int, byline: bool = False) -> bool:
+    """Is s[i:j] a body, a place or a title rather than a person?  On a byline
+    a word that is also a name syllable ('Thành Đạt') is a name."""
     s, lex = v.s, v.lex
     h = v.head(i)
     if h and (h[0] - i >= 2 or R.ALL_CAPS_RE.match(s[i].text) or h[2] in NAMED_CLASSES):
@@ -128,7 +141,7 @@ def _known_name(v: View, i: int, j: int) -> bool:
         m = trie.match(s, i)
         if m and m[0] >= j:
             return True
-    return v.title_at(i) or s[i].text in lex.stop
+    return v.title_at(i) or s[i].text in lex.stop and not (byline and s[i].text in R.name_stopwords_ambiguous())
 
 
 # ------------------------------------------------------------------ recognizers

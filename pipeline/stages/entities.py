@@ -12,20 +12,25 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import resources as R
-from ..entities.syllables import doc_syllables
+from ..entities.lexicon import Lex
+from ..entities.syllables import Mention, Syl, doc_syllables
 from ..entities.tagger import tag_sentence
-from ..records import Annotation, info_fields
+from ..records import Annotation
+from .person_recall import recall_persons
 
 SOURCE_OPENERS = tuple(w + " " for w in R.word_set("source_opener"))
 
 
 def _credit_lines(text: str) -> tuple[int | None, int | None]:
-    """Where the closing credit line starts, and where a source line under it
-    starts ('Theo Đăng Nguyễn' / 'Dân Việt'), as char offsets."""
+    """Where the closing credit lines start, and where a source line under a
+    'Theo <author>' line starts ('Theo Đăng Nguyễn' / 'Dân Việt'), as char
+    offsets.  The closing block is the last line and up to two short lines
+    before it that are names or credits: 'Mi Vân' / 'Theo QQ', 'Công Bính' /
+    'Ảnh: Dũng TK'."""
     body = text.rstrip()
     last = body.rfind("\n") + 1
     if last == 0:
@@ -34,7 +39,15 @@ def _credit_lines(text: str) -> tuple[int | None, int | None]:
     prev_line = body[prev:last - 1].strip()
     if prev_line.startswith(SOURCE_OPENERS) and len(prev_line.split()) <= 5 and len(body[last:].split()) <= 4:
         return prev, last
-    return last, None
+    start = last
+    for _ in range(2):
+        if start == 0 or not R.CREDIT_LINE_RE.match(body[last:].strip()):
+            break
+        prev = body.rfind("\n", 0, start - 1) + 1
+        if not R.BYLINE_RE.match(body[prev:start - 1].strip()):
+            break
+        start = prev
+    return start, None
 
 
 @Language.component(
@@ -49,6 +62,7 @@ def vi_entities(doc: Doc) -> Doc:
     credit_start, source_start = _credit_lines(text)
     syls = doc_syllables(doc)
     toks = [x.tok for x in syls]
+    tagged: list[tuple[Span, list[Syl], list[Mention]]] = []
     for sent in sents:
         if source_start is not None and sent.start_char >= source_start:
             continue  # 'Dân Việt' under 'Theo Đăng Nguyễn': the source outlet, not a name
@@ -56,14 +70,16 @@ def vi_entities(doc: Doc) -> Doc:
         if not ss:
             continue
         credit = credit_start is not None and sent.start_char >= credit_start and len(sents) > 1
-        for m in tag_sentence(ss, last_line=credit):
+        tagged.append((sent, ss, tag_sentence(ss, last_line=credit)))
+    recall_persons([(ss, ms) for _sent, ss, ms in tagged], Lex.get())
+    for sent, ss, ms in tagged:
+        for m in ms:
             a, b = ss[m.start].start, ss[m.end - 1].end
             span = doc.char_span(a, b, label=m.label, alignment_mode="expand")
             if span is None:
                 continue
-            attrs = dict(info_fields(m.info), start=a, end=b, label=m.label, sent_start=sent.start_char,
-                         sent_end=sent.end_char, text=text[a:b])
-            group.append(Annotation(span, attrs, m.canonical or text[a:b]))
+            group.append(Annotation(span, m.label, a, b, text[a:b], sent.start_char, sent.end_char,
+                                    m.canonical or text[a:b], m.info))
     doc._.mentions = group
     doc.spans["mentions"] = [g.span for g in group]
     numbers = [n.span for n in doc._.numbers or []]
