@@ -16,7 +16,8 @@ from spacy.tokens import Span
 @dataclass(slots=True)
 class PersonInfo:
     """A person's name (canonical: the name as printed)."""
-    standalone: bool = False    # stands for a person alone (a byline, a recalled name): kept even as one word
+    standalone: bool = False    # a one-word name that stands for a person on its own ('HLV Zidane')
+    evidence: str = ""          # why the recall pass took it (cue, speech, foreign, list, again)
 
 
 @dataclass(slots=True)

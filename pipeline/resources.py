@@ -26,6 +26,18 @@ CHAR_MAP: dict[str, str] = {
     "\u00ad": "", "\r": "", "\u2028": "\n", "\u2029": "\n", "\x0b": "\n", "\x0c": "\n",
 }
 
+# Characters that normalization leaves as they are, wherever they stand: printable
+# ASCII and the precomposed Vietnamese letters.  A run of them (with single spaces
+# between them; normalize() gives back a last one followed by a combining mark) is
+# copied in one piece.
+_VI_LETTERS = ("aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợ"
+               "uùúủũụưừứửữựyỳýỷỹỵđ")
+_PLAIN = "".join(sorted(
+    c for c in {chr(i) for i in range(0x21, 0x7F)} | set(_VI_LETTERS) | set(_VI_LETTERS.upper())
+    if unicodedata.normalize("NFC", c) == c and not unicodedata.combining(c) and c not in CHAR_MAP))
+_PLAIN_CLASS = "[" + "".join("\\" + c if c in "\\]^-[" else c for c in _PLAIN) + "]"
+PLAIN_RUN_RE = regex.compile(rf"{_PLAIN_CLASS}+(?: {_PLAIN_CLASS}+)*")
+
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
 

@@ -20,11 +20,10 @@ MAX_LINES = 400
 
 #: modules with a function over MAX_COMPLEXITY (radon cyclomatic complexity)
 COMPLEXITY_ALLOWLIST = {
-    "pipeline/numbers.py",         # the number scanner (helper 'numbers')
+    "pipeline/crf.py",             # CRFModel._values (helper 'speed')
 }
 #: modules over MAX_LINES lines
 LINES_ALLOWLIST = {
-    "pipeline/numbers.py",
     "pipeline/html.py",
     "pipeline/batch.py",
 }
@@ -162,7 +161,7 @@ def test_module_length(path):
 
 def test_complexity_is_measured():
     assert dict(_complexity(PKG / "entities" / "organizations.py"))["organization"] >= 1
-    assert max(c for _, c in _complexity(PKG / "numbers.py")) > 1
+    assert max(c for _, c in _complexity(PKG / "entities" / "organizations.py")) > 1
 
 
 # ------------------------------------------------------------------ spaCy's view of the stages
@@ -183,8 +182,8 @@ def test_analyze_pipes_finds_no_problem(nlp):
 
 #: the code each stage runs beyond its component's module (scanned for the Doc attributes it uses)
 STAGE_CODE = {
-    "vi_numbers": ["pipeline/numbers.py"],
-    "vi_entities": ["pipeline/entities", "pipeline/stages/person_recall.py"],
+    "vi_numbers": ["pipeline/numbers"],
+    "vi_entities": ["pipeline/entities"],
     "vi_resolve": ["pipeline/context.py"],
     "vi_facts": ["pipeline/facts", "pipeline/context.py"],
 }

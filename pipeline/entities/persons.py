@@ -95,17 +95,16 @@ def bylines(v: View) -> list[Mention]:
     return out
 
 
-def _byline_name(v: View, start: int, end: int) -> bool:
-    """2-4 capitalized Vietnamese syllables, or a name with initials ('H.Long',
-    'N.V. Hùng'), that is not a body, a place or a title."""
-    s, n = v.s, end - start
-    initial = n and R.INITIAL_NAME_RE.match(s[start].text)
+def _byline_name(v: View, i: int, j: int) -> bool:
+    """Is s[i:j] a name on a credit line: 2-4 capitalized Vietnamese syllables,
+    or a name written with initials ('H.Long', 'T.Thủy')?"""
+    s, n = v.s, j - i
+    initial = n > 0 and bool(R.INITIAL_NAME_RE.match(s[i].text))
     if not (2 <= n <= 4 or initial and n <= 3):
         return False
-    if not all(x.cap and R.is_vietnamese_syllable(x.text.rsplit(".", 1)[-1]) and (x.text.isalpha() or k == start and initial)
-               for k, x in enumerate(s[start:end], start)):
-        return False
-    return not _known_name(v, start, end, byline=True)
+    return all(x.cap and (x.text.isalpha() or k == i and initial)
+               and R.is_vietnamese_syllable(x.text.rsplit(".", 1)[-1])
+               for k, x in enumerate(s[i:j], i)) and not _known_name(v, i, j, byline=True)
 
 
 def _credit_opening(v: View) -> int:

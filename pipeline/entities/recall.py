@@ -26,26 +26,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable, Protocol
+from typing import Iterable
 
 from .. import resources as R
-
-if TYPE_CHECKING:  # pragma: no cover
-    from ..entities.syllables import Mention, Syl
-
-
-class _Trie(Protocol):
-    def match(self, syls: list, i: int) -> tuple[int, str, object] | None: ...
-
-
-class _Lexicon(Protocol):
-    honor: _Trie
-    places: _Trie
-    countries: _Trie
-    units: _Trie
-    units_lower: _Trie
-    heads_exact: _Trie
-    titles: _Trie
+from ..records import PersonInfo
+from .lexicon import Lex as _Lexicon
+from .syllables import Mention, Syl
 
 
 @dataclass
@@ -78,24 +64,24 @@ def _words(name: str) -> frozenset[str]:
     return _evidence_words().get(name, frozenset())
 
 
-def _name_syllable(s: "Syl") -> bool:
+def _name_syllable(s: Syl) -> bool:
     t = s.text
     return s.cap and t[:1].isalpha() and not R.DIGIT_RE.search(t) and not (len(t) > 1 and R.ALL_CAPS_RE.match(t))
 
 
-def _phrase_before(syls: list["Syl"], i: int, words: frozenset[str], longest: int = 3) -> bool:
+def _phrase_before(syls: list[Syl], i: int, words: frozenset[str], longest: int = 3) -> bool:
     for n in range(1, longest + 1):
         if i - n >= 0 and " ".join(s.low for s in syls[i - n:i]) in words:
             return True
     return False
 
 
-def _phrase_after(syls: list["Syl"], j: int, words: frozenset[str], longest: int = 2) -> bool:
+def _phrase_after(syls: list[Syl], j: int, words: frozenset[str], longest: int = 2) -> bool:
     return any(j + n <= len(syls) and " ".join(s.low for s in syls[j:j + n]) in words
                for n in range(1, longest + 1))
 
 
-def _age_after(syls: list["Syl"], j: int) -> bool:
+def _age_after(syls: list[Syl], j: int) -> bool:
     """'X, 25 tuổi,' / 'X (25 tuổi)' / 'X (sinh năm 1990)'."""
     if j + 2 >= len(syls) or syls[j].text not in (",", "("):
         return False
@@ -108,7 +94,7 @@ def _age_after(syls: list["Syl"], j: int) -> bool:
 class PersonRecall:
     """One document's recall pass over the sentences the tagger has read."""
 
-    def __init__(self, sents: list[tuple[list["Syl"], list["Mention"]]], lex: _Lexicon) -> None:
+    def __init__(self, sents: list[tuple[list[Syl], list[Mention]]], lex: _Lexicon) -> None:
         self.sents = sents
         self.lex = lex
         self.taken = [self._taken(syls, ms) for syls, ms in sents]
@@ -120,7 +106,7 @@ class PersonRecall:
                     self._know(" ".join(s.text for s in syls[m.start:m.end]))
 
     @staticmethod
-    def _taken(syls: list["Syl"], ms: list["Mention"]) -> list[bool]:
+    def _taken(syls: list[Syl], ms: list[Mention]) -> list[bool]:
         taken = [False] * len(syls)
         for m in ms:
             for k in range(m.start, m.end):
@@ -153,7 +139,7 @@ class PersonRecall:
                 i = j
 
     @staticmethod
-    def _trim_opening(syls: list["Syl"], i: int, j: int) -> int:
+    def _trim_opening(syls: list[Syl], i: int, j: int) -> int:
         """A capitalized common word that opens the sentence ('Những', 'Với') is not
         part of a name; a proper noun there is ('Công Phượng', 'Anastasia')."""
         opening = i == 0 or syls[i - 1].text in ('"', "'", ":", "-", "(", "…")
@@ -168,7 +154,7 @@ class PersonRecall:
         return i
 
     @staticmethod
-    def _run(n: int, syls: list["Syl"], i: int, j: int) -> Run:
+    def _run(n: int, syls: list[Syl], i: int, j: int) -> Run:
         text = " ".join(s.text for s in syls[i:j])
         return Run(n, i, j, text, not all(R.is_vietnamese_syllable(s.text) for s in syls[i:j]))
 
@@ -205,7 +191,7 @@ class PersonRecall:
             return "list"
         return ""
 
-    def _honorific_ends_at(self, syls: list["Syl"], i: int) -> bool:
+    def _honorific_ends_at(self, syls: list[Syl], i: int) -> bool:
         for n in (1, 2, 3, 4):
             m = self.lex.honor.match(syls, i - n) if i - n >= 0 else None
             if m and m[0] == i:
@@ -230,11 +216,8 @@ class PersonRecall:
         return False
 
     # ------------------------------------------------------------ main
-    def recall(self) -> list[list["Mention"]]:
+    def recall(self) -> list[list[Mention]]:
         """New PERSON mentions per sentence (the tagger's own are not changed)."""
-        from ..entities.syllables import Mention
-        from ..records import PersonInfo
-
         found: list[list[Mention]] = [[] for _ in self.sents]
         pending = [r for r in self.runs() if not self._excluded(r)]
         for _round in range(3):  # evidence found in one sentence supports another
@@ -244,7 +227,7 @@ class PersonRecall:
                 if not ev:
                     rest.append(r)
                     continue
-                m = Mention("PERSON", r.start, r.end, PersonInfo(standalone=True))
+                m = Mention("PERSON", r.start, r.end, PersonInfo(standalone=True, evidence=ev))
                 found[r.sent].append(m)
                 self.sents[r.sent][1].append(m)
                 self._know(r.text)
@@ -254,7 +237,7 @@ class PersonRecall:
         return found
 
 
-def in_place_list(syls: list["Syl"], i: int, lex: _Lexicon) -> bool:
+def in_place_list(syls: list[Syl], i: int, lex: _Lexicon) -> bool:
     """Does s[i] stand in a list of places under a plural unit word ('các huyện:
     Hà Trung, Nga Sơn, Vĩnh Lộc', 'hai xã Tân Lập và Tân Phú')?"""
     join = _words("join") | {":"}
@@ -272,7 +255,7 @@ def in_place_list(syls: list["Syl"], i: int, lex: _Lexicon) -> bool:
     return False
 
 
-def standalone_singles(sents: list[tuple[list["Syl"], list["Mention"]]], lex: _Lexicon) -> None:
+def standalone_singles(sents: list[tuple[list[Syl], list[Mention]]], lex: _Lexicon) -> None:
     """A one-word foreign name after a role word ('HLV Zidane', 'tiền đạo Benzema')
     stands for a person even when the article never gives the full name."""
     for syls, ms in sents:
@@ -288,7 +271,7 @@ def standalone_singles(sents: list[tuple[list["Syl"], list["Mention"]]], lex: _L
                 m.info.standalone = True
 
 
-def drop_listed_places(sents: list[tuple[list["Syl"], list["Mention"]]], lex: _Lexicon) -> None:
+def drop_listed_places(sents: list[tuple[list[Syl], list[Mention]]], lex: _Lexicon) -> None:
     """A surname-led run in a list of places is a place ('các huyện: Hà Trung,
     Thạch Thành'), unless an honorific stands before it."""
     for syls, ms in sents:
@@ -298,7 +281,7 @@ def drop_listed_places(sents: list[tuple[list["Syl"], list["Mention"]]], lex: _L
                         for n in (1, 2, 3) if m.start - n >= 0))]
 
 
-def recall_persons(sents: list[tuple[list["Syl"], list["Mention"]]], lex: _Lexicon) -> None:
+def recall_persons(sents: list[tuple[list[Syl], list[Mention]]], lex: _Lexicon) -> None:
     """Add the recalled persons to each sentence's mentions, in place."""
     drop_listed_places(sents, lex)
     standalone_singles(sents, lex)
