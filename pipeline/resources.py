@@ -72,10 +72,14 @@ GLUED_RE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
 DIGIT_RE = regex.compile(r"\d")
 #: a byline name written with initials: 'H.Long', 'T.Thủy', 'N.V.Hùng'
 INITIAL_NAME_RE = regex.compile(r"^(?:\p{Lu}\.)+\p{Lu}\p{Ll}+$")
+#: the initial that ends a partly withheld name ('Nguyễn Văn T.')
+WITHHELD_INITIAL_RE = regex.compile(r"^\p{Lu}\.$")
 #: a closing line that may follow the byline: the source or the photo credit
-CREDIT_LINE_RE = regex.compile(r"^(?:Theo|Ảnh|Nguồn|Video|Clip)\b[^.!?\n]{0,60}$")
-#: a byline: two to four capitalized words, or a name with initials
-BYLINE_RE = regex.compile(r"^(?:\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){1,3}|(?:\p{Lu}\.)+ ?\p{Lu}\p{Ll}+)$")
+CREDIT_LINE_RE = regex.compile(r"^(?:(?:Theo|Ảnh|Nguồn|Video|Clip)\b[^.!?\n]{0,60}|[\p{Lu}&]{2,8})$")
+#: a byline: one or more names of two to four capitalized words (or with
+#: initials) joined by ' - ' or ','
+_BYLINE_NAME = r"(?:\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){1,3}|(?:\p{Lu}\.)+ ?\p{Lu}\p{Ll}+)"
+BYLINE_RE = regex.compile(rf"^{_BYLINE_NAME}(?: ?[-–,] ?{_BYLINE_NAME})*$")
 WORD_CHAR_RE = regex.compile(r"[\p{L}\p{N}]")
 ALL_CAPS_RE = regex.compile(r"^[\p{Lu}\d&\-.]{2,}$")
 #: short forms written with a final dot that is not a full stop
