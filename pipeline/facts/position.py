@@ -11,13 +11,13 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from pydantic import Field
-from spacy.tokens import Span
 
 from .. import resources as R
 from ..compare import Item, all_match, alternatives, key, pick, unique
 from ..contract import Span as SpanModel, Strict
 from ..normalize import canonical_text
-from .linking import INFERRED, Linker, group_key, attrs, end, entity_id, gap, label, resolved, sentence, start, strip_honorific
+from ..records import Annotation as Span, OrgInfo, TitleInfo  # Span: a mention record
+from .linking import INFERRED, Linker, group_key, end, entity_id, gap, label, resolved, sentence, start, strip_honorific
 from .registry import Column, FactType, Metric, register
 
 SEP = R.word_set("sep")                      # what joins two titles of one chain
@@ -82,7 +82,7 @@ def _person_before(lk: Linker, ms: list[Span], i0: int) -> tuple[Span, str, bool
     g = strip_honorific(gap(lk.doc, end(p), start(first)))
     past = g.startswith("từng ") or g == "từng"
     g = g[len("từng"):].strip() if past else g
-    if g not in PERSON_BEFORE or not (g or R.is_cap(attrs(first)["text"])):
+    if g not in PERSON_BEFORE or not (g or R.is_cap(first.text)):
         return None
     # 'A kế nhiệm ông B trở thành Bí thư': A takes the post
     if i0 > 1 and label(ms[i0 - 2]) == "PERSON":
@@ -99,8 +99,8 @@ def _person_after(lk: Linker, ms: list[Span], i0: int, i1: int) -> Span | None:
     p, first = ms[i1], ms[i0]
     g = strip_honorific(gap(lk.doc, end(ms[i1 - 1]), start(p)))
     if g in {"", ",", "là", "-"} and (
-            R.is_cap(attrs(first)["text"]) or len(ms) > i0 + 1 and i1 - i0 >= 2
-            or attrs(p)["text"].split(" ")[0] in R.surnames()):
+            R.is_cap(first.text) or len(ms) > i0 + 1 and i1 - i0 >= 2
+            or p.text.split(" ")[0] in R.surnames()):
         return p
     return None
 
@@ -156,7 +156,7 @@ def _sentence_positions(lk: Linker, sent_start: int, ms: list[Span], seen: set) 
     subject: tuple[Span, int] | None = None  # the holder of the last chain and where it ended
     for chain, i0, i1 in chains(lk, ms):
         after = ms[i1] if i1 < len(ms) and label(ms[i1]) == "PERSON" else None
-        if after is not None and resolved(after) and R.is_cap(attrs(ms[i0])["text"]) \
+        if after is not None and resolved(after) and R.is_cap(ms[i0].text) \
                 and not gap(lk.doc, end(ms[i1 - 1]), start(after)):
             # 'gồm: Chủ tịch A, Phó Chủ tịch B': a title right before a name is that name's
             facts.extend(_chain_facts(lk, after, chain, seen))
@@ -197,13 +197,13 @@ def _chain_facts(lk: Linker, person: Span, chain: Chain, seen: set, former: bool
     bodies = [lk.body_of(title, target) for title, target in chain]
     for n, (title, target) in enumerate(chain):
         org, org_id = bodies[n]
-        if org is None and target is not None and attrs(target).get("cls") == "business":
+        if org is None and target is not None and isinstance(target.info, OrgInfo) and target.info.cls == "business":
             # 'Phó Chủ tịch HĐQT - Tổng Giám đốc LienVietPostBank': the company's board
             later = next((b for b, _ in bodies[n + 1:] if b), None)
             if later:
-                org, org_id = f"{attrs(target)['name']} {later}", None
+                org, org_id = f"{target.info.name} {later}", None
         org = canonical_text(R.expand_abbreviations(org)) if org else None
-        tcanon = resolved(title) or title._.canonical
+        tcanon = resolved(title) or title.canonical
         if org is None and R.fold_key(tcanon) in R.job_titles():
             continue  # 'phóng viên', 'giáo viên' with no body: an occupation
         k = (resolved(person), R.fold_key(tcanon), group_key("ORGANIZATION", org or ""))
@@ -213,7 +213,7 @@ def _chain_facts(lk: Linker, person: Span, chain: Chain, seen: set, former: bool
         fact = {"type": "position", "person": resolved(person), "title": tcanon, "organization": org,
                 "person_id": entity_id(person), "title_id": entity_id(title), "organization_id": org_id,
                 "evidence": sentence(title)}
-        if attrs(title).get("former") or former:
+        if (isinstance(title.info, TitleInfo) and title.info.former) or former:
             fact["former"] = True
         if org_id == INFERRED:
             fact["organization_id"] = None
