@@ -78,6 +78,7 @@ def rest_of_word(st: OrgState) -> bool | None:
         return None
     if x.low == x.text and (R.ALL_CAPS_RE.match(prev.text) or not R.is_vietnamese_syllable(prev.text)):
         return None
+    st.named = st.named or x.cap  # 'Ngân hàng TMCP Bảo Long' with 'TMCP Bảo Long' one word
     return st.take(x.text)
 
 

@@ -114,6 +114,44 @@ def _borrowed_complements(doc: Doc, orgs: list) -> dict[int, str]:
     return borrowed
 
 
+class _Aliases:
+    """Short names introduced in brackets ('Ngân hàng TMCP Việt Nam Thương Tín
+    (VietBank)'): the alias names the innermost body before it wherever it
+    recurs ('VietBank'), also as the name of a nested body ('HĐQT VietBank')."""
+
+    def __init__(self, doc: Doc, orgs: list) -> None:
+        self.bodies: dict[str, Span] = {}
+        text = doc._.text
+        for a, b in zip(orgs, orgs[1:]):
+            ea, sb = a._.attrs["end"], b._.attrs["start"]
+            if text[ea:sb].strip() == "(" and text[b._.attrs["end"]:b._.attrs["end"] + 1] == ")":
+                self.bodies.setdefault(R.fold_key(b._.attrs["name"]), a)
+
+    def canonical(self, m: Span, ctx: DocContext, borrowed: str) -> str | None:
+        """The name of m through an alias; None when m names no alias."""
+        if not self.bodies:
+            return None
+        a = m._.attrs
+        body = self.bodies.get(R.fold_key(a["name"]))
+        if body is not None and body is not m:
+            return self._innermost(body, ctx)
+        rest = a.get("rest", "") or a.get("last_head", "")  # 'HĐQT VietBank': a brand the lexicon knows
+        body = self.bodies.get(R.fold_key(rest)) if rest and not a.get("complement") else None
+        if body is None or body is m:
+            return None
+        inner = self._innermost(body, ctx)
+        outer = a["name"][: len(a["name"]) - len(rest)].strip()
+        return inner and canonical_text(f"{R.expand_abbreviations(outer)} {inner}")
+
+    @staticmethod
+    def _innermost(body: Span, ctx: DocContext) -> str | None:
+        """'Ngân hàng ...' of 'Hội đồng quản trị Ngân hàng ...': the body from its innermost head."""
+        full = org_canonical(body, ctx)
+        head = body._.attrs.get("last_head", "")
+        k = full.rfind(R.expand_abbreviations(head)) if full and head else -1
+        return full[k:] if k > 0 else full
+
+
 def _is_own_outlet(m: Span, own: str | None) -> bool:
     """'(NLĐO)-', 'PV Dân trí' or the outlet of the article's URL: not one of its organizations."""
     a = m._.attrs
@@ -145,10 +183,11 @@ class _Grouper:
         return out
 
 
-def _resolve_name(m, ctx: DocContext, borrowed: dict[int, str], full: list) -> str | None:  # type: ignore[no-untyped-def]
+def _resolve_name(m, ctx: DocContext, borrowed: dict[int, str], full: list,  # type: ignore[no-untyped-def]
+                  aliases: _Aliases) -> str | None:
     label = m._.attrs["label"]
     if label == "ORGANIZATION":
-        return org_canonical(m, ctx, borrowed.get(id(m), ""))
+        return aliases.canonical(m, ctx, borrowed.get(id(m), "")) or org_canonical(m, ctx, borrowed.get(id(m), ""))
     if label == "PERSON":
         return _person_canonical(m, full)
     if label == "LOCATION":
@@ -165,7 +204,9 @@ def vi_resolve(doc: Doc) -> Doc:
     ctx = doc._.context = DocContext(doc)
     res = doc._.resolution = Resolution()
     mentions = sorted((doc._.mentions or []), key=lambda s: s._.attrs["start"])
-    borrowed = _borrowed_complements(doc, [m for m in mentions if m._.attrs["label"] == "ORGANIZATION"])
+    orgs = [m for m in mentions if m._.attrs["label"] == "ORGANIZATION"]
+    borrowed = _borrowed_complements(doc, orgs)
+    aliases = _Aliases(doc, orgs)
     full = [m for m in mentions if m._.attrs["label"] == "PERSON" and len(m._.canonical.split()) >= 2]
     own = R.outlet_of_url((doc._.meta or {}).get("url") or "")
     groups = _Grouper()
@@ -174,7 +215,7 @@ def vi_resolve(doc: Doc) -> Doc:
             res.outlets.append(m)
             doc._.outlet = doc._.outlet or canonical_text(m.text)
             continue
-        canon = res.names[m] = _resolve_name(m, ctx, borrowed, full)
+        canon = res.names[m] = _resolve_name(m, ctx, borrowed, full, aliases)
         if canon:
             groups.add(m._.attrs["label"], canon, m)
     for m in (doc._.numbers or []):

@@ -1,0 +1,38 @@
+"""ORGANIZATION mechanisms that read the whole document (pipeline.entities.org_recall
+and the resolver): each table a mechanism, in Vietnamese sentences."""
+import pytest
+
+from _helpers import run
+
+
+def orgs_of(text):
+    ents, _, _ = run(text)
+    return ents.get("ORGANIZATION", set())
+
+
+# a short name in brackets is the body wherever it recurs, also inside another name
+ALIAS_CASES = [
+    ("Ngân hàng TMCP Bảo Long (BaoLongBank) vừa họp. Ông An gắn bó với BaoLongBank từ năm 2011.",
+     {"Ngân hàng Thương mại Cổ phần Bảo Long"}),
+    ("Hội đồng quản trị Ngân hàng TMCP Bảo Long (BaoLongBank) đã họp. Ban Kiểm soát BaoLongBank báo cáo.",
+     {"Hội đồng quản trị Ngân hàng Thương mại Cổ phần Bảo Long", "Ngân hàng Thương mại Cổ phần Bảo Long",
+      "Ban Kiểm soát Ngân hàng Thương mại Cổ phần Bảo Long"}),
+    ("Tập đoàn Phú An (PAG) được niêm yết. PAG cho biết lợi nhuận tăng.", {"Tập đoàn Phú An"}),
+    ("Sở Giao dịch Chứng khoán TP.HCM (HSX) nhắc nhở. Theo HSX, cổ phiếu bị cảnh báo.",
+     {"Sở Giao dịch Chứng khoán Thành phố Hồ Chí Minh"}),
+    # not a short name: a place, an abbreviation, a person
+    ("Công ty Phú An (Hà Nội) vừa khai trương.", {"Công ty Phú An"}),
+    ("Công ty Phú An (TP) khai trương.", {"Công ty Phú An"}),
+]
+
+
+@pytest.mark.parametrize("text, want", ALIAS_CASES)
+def test_bracketed_alias(text, want):
+    assert orgs_of(text) == want
+
+
+def test_alias_gives_the_position_its_body():
+    text = ("Hội đồng quản trị Ngân hàng TMCP Bảo Long (BaoLongBank) đã họp. "
+            "HĐQT bầu ông Trần Văn Bình giữ chức Chủ tịch HĐQT BaoLongBank.")
+    _, positions, _ = run(text)
+    assert ("Trần Văn Bình", "Chủ tịch", "Hội đồng quản trị Ngân hàng Thương mại Cổ phần Bảo Long") in positions
