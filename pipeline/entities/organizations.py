@@ -38,6 +38,7 @@ COMMA_PAIRS = tuple((tuple(a.split()), tuple(b.split()))
 NUMBER_STOP = frozenset(R.fact_table("org", "number_stop"))
 NOT_AFTER_AND = frozenset(R.fact_table("org", "not_after_and"))
 AGENT_NOUNS = frozenset({"người", "nhà"})          # 'người tiêu dùng', 'nhà đầu tư': a verb makes a noun
+COUNTED_TAGS = frozenset({"N", "Nc", "M", "Nu"})  # '2 người': a number before a counted noun is a count
 MAX_PART = 6                                       # syllables of one coordinated part of a name
 
 
@@ -72,19 +73,23 @@ Rule = Callable[[OrgState], "bool | None"]
 
 # ------------------------------------------------------------------ continuation rules
 def comma_pair(st: OrgState) -> bool | None:
-    """'Phòng Phòng, chống tệ nạn xã hội', 'Ban Bảo vệ, chăm sóc sức khỏe ...': a
+    """'Phòng Phòng, chống tệ nạn xã hội', 'Ban bảo vệ, chăm sóc sức khỏe ...': a
     comma between two words that go together; the name reads on as descriptive."""
     s, k = st.v.s, st.k
-    if s[k].text != "," or k <= st.j - 1:
-        return None
     for left, right in COMMA_PAIRS:
-        a, b = k - len(left), k + 1 + len(right)
-        if a >= st.i and b <= len(s) and tuple(x.low for x in s[a:k]) == left \
-                and tuple(x.low for x in s[k + 1:b]) == right:
-            st.name_parts[-1] += ","
-            st.name_parts.extend(x.text for x in s[k + 1:b])
-            st.k, st.named, st.cap_tokens = b, True, max(st.cap_tokens, 1)
-            return GO
+        c = k if s[k].text == "," else k + len(left)   # the comma, after the words read or ahead
+        a, b = c - len(left), c + 1 + len(right)
+        if a < st.i or b > len(s) or (c == k and k < st.j) or s[c].text != "," \
+                or tuple(x.low for x in s[a:c]) != left or tuple(x.low for x in s[c + 1:b]) != right:
+            continue
+        if a == st.i:  # 'Trưởng phòng Phòng, chống ...': the pair opens the name, the head is implied
+            st.name_parts = [st.name_parts[0], st.v.text(a, c)]
+        elif c > k:
+            st.name_parts.append(st.v.text(k, c))
+        st.name_parts[-1] += ","
+        st.name_parts.extend(x.text for x in s[c + 1:b])
+        st.k, st.named, st.cap_tokens = b, True, max(st.cap_tokens, 1)
+        return GO
     return None
 
 
@@ -216,7 +221,7 @@ def joined_lowercase(st: OrgState) -> bool | None:
     dùng': 'và' and a lowercase part with a noun that ends the descriptive name
     (at punctuation, a function word, a verb, a place or a capital)."""
     v, s, k = st.v, st.v.s, st.k
-    if s[k].low != "và" or not _descriptive(st) or k + 1 >= len(s):
+    if s[k].low != "và" or not _descriptive(st) or k + 1 >= len(s) or not R.is_vietnamese_syllable(s[k - 1].text):
         return None
     j = _lower_part(v, k + 1)
     if j == k + 1:
@@ -269,7 +274,7 @@ def number_in_name(st: OrgState) -> bool | None:
     x = s[k]
     if not x.text.isdigit() or not ((st.named and s[k - 1].cap) or k == st.after_head_k):
         return None
-    if k + 1 < len(s) and s[k + 1].low == s[k + 1].text and s[k + 1].text.isalpha():
+    if k + 1 < len(s) and s[k + 1].low == s[k + 1].text and s[k + 1].tag in COUNTED_TAGS:
         return None
     st.named = True
     return st.take(x.text)

@@ -21,6 +21,8 @@ RULE_CASES = {
          "Phòng Phòng, chống tệ nạn xã hội tỉnh Nghệ An"),
         ("Ban Bảo vệ, chăm sóc sức khỏe cán bộ tỉnh Nam Định họp.", "Ban",
          "Ban Bảo vệ, chăm sóc sức khỏe cán bộ tỉnh Nam Định"),
+        ("Chúng tôi xin ý kiến Ban bảo vệ, chăm sóc sức khỏe cán bộ Trung ương.", "Ban",
+         "Ban bảo vệ, chăm sóc sức khỏe cán bộ Trung ương"),          # the pair ahead of the cursor
         ("Ban Chỉ đạo công tác phòng, chống dịch bệnh Thành phố Hà Nội họp.", "Ban",
          "Ban Chỉ đạo công tác phòng, chống dịch bệnh Thành phố Hà Nội"),
     ],
@@ -79,6 +81,7 @@ RULE_CASES = {
         ("Công ty CP Đầu tư Hà Nội - Sài Gòn bị phạt.", "Công ty", "Công ty CP Đầu tư Hà Nội"),
     ],
     "number_in_name": [
+        ("Hiệu trưởng Trường THCS Vĩnh Phong 2 bị giáng chức.", "Trường", "Trường THCS Vĩnh Phong 2"),
         ("Ban Chỉ đạo 389 Quốc gia kiểm tra.", "Ban", "Ban Chỉ đạo 389 Quốc gia"),
     ],
     "descriptive_lowercase": [

@@ -36,3 +36,8 @@ def test_alias_gives_the_position_its_body():
             "HĐQT bầu ông Trần Văn Bình giữ chức Chủ tịch HĐQT BaoLongBank.")
     _, positions, _ = run(text)
     assert ("Trần Văn Bình", "Chủ tịch", "Hội đồng quản trị Ngân hàng Thương mại Cổ phần Bảo Long") in positions
+
+
+def test_a_pair_that_opens_the_name_after_a_title_implies_the_head():
+    text = "Ông Lê Văn Hải, Trưởng phòng Phòng, chống tệ nạn xã hội, Sở Y tế tỉnh Nghệ An."
+    assert "Phòng Phòng, chống tệ nạn xã hội" in orgs_of(text)
