@@ -41,3 +41,25 @@ def test_alias_gives_the_position_its_body():
 def test_a_pair_that_opens_the_name_after_a_title_implies_the_head():
     text = "Ông Lê Văn Hải, Trưởng phòng Phòng, chống tệ nạn xã hội, Sở Y tế tỉnh Nghệ An."
     assert "Phòng Phòng, chống tệ nạn xã hội" in orgs_of(text)
+
+
+# media and brands named by a cue word: 'tờ', 'hãng tin', 'Theo X,', '(Ảnh: X)', 'hãng <lowercase> X'
+SOURCE_CASES = [
+    ("Sáng nay, tờ Sports Chosun bất ngờ đưa tin độc quyền.", {"Sports Chosun"}),
+    ("Theo Dispatch, hai diễn viên đã hẹn hò hai năm.", {"Dispatch"}),
+    ("Ca sĩ phát hành album mới.\nTheo Newsen/Naver", {"Newsen", "Naver"}),
+    ("Hãng xăng dầu Petronas cho biết giá dầu tăng.", {"Petronas"}),
+    ("Theo khảo sát của trang đặt phòng Agoda.com, Đà Lạt hút khách.", {"Agoda.com"}),
+    ("Số tiền tại ngân hàng DBS Singapore bị khấu trừ.", {"Ngân hàng DBS Singapore"}),  # a lowercase head
+    ("Lọ vắc xin tại Pháp (Ảnh: Yonhap).", {"Yonhap"}),
+    # not a body: a person's name, initials, a photographer, a word with 'trang' inside
+    ("Theo Kylian Mbappe, trận đấu rất khó.", set()),
+    ("Bà N.L.N.H. phải hoàn trả gần 2,4 tỷ đồng.", set()),
+    ("Cảnh hoàng hôn trên biển (Ảnh: Dũng TK).", set()),
+    ("Bệnh viện nhận 100.000 khẩu trang N95.", set()),
+]
+
+
+@pytest.mark.parametrize("text, want", SOURCE_CASES)
+def test_source_cue(text, want):
+    assert orgs_of(text) == want
