@@ -39,6 +39,11 @@ NUMBER_STOP = frozenset(R.fact_table("org", "number_stop"))
 NOT_AFTER_AND = frozenset(R.fact_table("org", "not_after_and"))
 AGENT_NOUNS = frozenset({"người", "nhà"})          # 'người tiêu dùng', 'nhà đầu tư': a verb makes a noun
 COUNTED_TAGS = frozenset({"N", "Nc", "M", "Nu"})  # '2 người': a number before a counted noun is a count
+BARE_BODIES = R.fact_table("org", "bare_body")
+NOT_BEFORE_BARE = frozenset(R.fact_table("org", "not_before_bare"))
+NOT_AFTER_BARE = frozenset(R.fact_table("org", "not_after_bare"))
+LOWER_HEADS = frozenset(R.fact_table("org", "lower_head"))
+LOWER_FIRST = frozenset(h.split()[0] for h in LOWER_HEADS)
 MAX_PART = 6                                       # syllables of one coordinated part of a name
 
 
@@ -440,11 +445,41 @@ def organization_span(v: View, i: int, end: int, allow_lower: bool = False,
 
 
 # ------------------------------------------------------------------ recognizer
+def _bare_body(v: View, i: int, o: Mention) -> Mention | None:
+    """'sự lãnh đạo của Đảng': a head alone that names one body (org_words.tsv
+    bare_body), unless a word around it makes it generic ('toàn Đảng', 'Đảng các cấp')."""
+    s = v.s
+    full = BARE_BODIES.get(s[i].text)
+    nxt = s[i + 1] if i + 1 < len(s) else None
+    if not full or o.end != i + 1 or (nxt and (nxt.low in NOT_AFTER_BARE or (
+            nxt.text.isalpha() and not R.is_vietnamese_syllable(nxt.text)))):  # 'Đảng ủyviên' as crawled
+        return None
+    if any(i - n >= 0 and " ".join(x.low for x in s[i - n:i]) in NOT_BEFORE_BARE for n in (1, 2)):
+        return None
+    return Mention("ORGANIZATION", i, i + 1, OrgInfo(name=full, cls="fixed", named=True))
+
+
+def _lower_head(v: View, i: int) -> Mention | None:
+    """'chính phủ Mỹ', 'đội tuyển Việt Nam': a head written lowercase before a country."""
+    s = v.s
+    for n in (2, 3):
+        if " ".join(x.low for x in s[i:i + n]) in LOWER_HEADS and i + n < len(s) and v.lex.countries.match(s, i + n):
+            o = organization(v, i, allow_lower=True)
+            return o if o and o.info.complement else None  # type: ignore[union-attr]
+    return None
+
+
 def recognize_organization(v: View, i: int) -> int | None:
     """A body at i, unless it is a place ('Đài Loan', 'Hội An') or a bare generic head."""
+    o = _lower_head(v, i) if v.s[i].low in LOWER_FIRST else None
+    if o:
+        return v.take(o).end
     o = organization(v, i)
     if not o:
         return None
+    bare = _bare_body(v, i, o)
+    if bare:
+        return v.take(bare).end
     info: OrgInfo = o.info  # type: ignore[assignment]
     place = v.place_at(i)
     if place:

@@ -63,3 +63,18 @@ SOURCE_CASES = [
 @pytest.mark.parametrize("text, want", SOURCE_CASES)
 def test_source_cue(text, want):
     assert orgs_of(text) == want
+
+
+# a head alone that names one body; a lowercase head before a country; clubs and exchanges of the lexicon
+@pytest.mark.parametrize("text, want", [
+    ("Nghị quyết Đại hội XIII của Đảng được triển khai.", {"Đảng Cộng sản Việt Nam"}),
+    ("Đây là trách nhiệm của toàn Đảng, toàn dân.", set()),
+    ("Các cấp ủy Đảng đã vào cuộc.", set()),
+    ("Hội đồng kỷ luật thống nhất hình thức khai trừ Đảng.", set()),
+    ("Mỹ cam kết với chính phủ Nhật Bản.", {"Chính phủ Nhật Bản"}),
+    ("Tiền đạo không thể cùng đội tuyển Thái Lan sang UAE.", {"Đội tuyển Thái Lan"}),
+    ("Chính phủ quyết định tăng lương.", {"Chính phủ"}),
+    ("Barcelona thắng Bilbao, kém Atletico 5 điểm.", {"Barcelona", "Athletic Bilbao", "Atletico Madrid"}),
+])
+def test_bare_and_lowercase_heads(text, want):
+    assert orgs_of(text) == want
