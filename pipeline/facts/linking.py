@@ -5,6 +5,7 @@ implies, the document's home country, and the results of the types already linke
 """
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections import Counter
 from typing import Any
 
@@ -207,7 +208,10 @@ class Linker:
 
 def mentions_between(lk: Linker, a: int, b: int, labels: tuple[str, ...] = ()) -> list[Span]:
     """The mentions inside [a, b) (of ``labels`` when given), in text order."""
-    return [m for m in lk.mentions if a <= start(m) and end(m) <= b and (not labels or label(m) in labels)]
+    if not hasattr(lk, "_starts"):
+        lk._starts = [start(m) for m in lk.mentions]
+    i, j = bisect_left(lk._starts, a), bisect_left(lk._starts, b)
+    return [m for m in lk.mentions[i:j] if end(m) <= b and (not labels or label(m) in labels)]
 
 
 def name_of(m: Span) -> str | None:
@@ -237,3 +241,38 @@ def day_in(lk: Linker, a: int, b: int) -> str | None:
     """The first 'ngày d/m[/yyyy]' in [a, b), as ISO."""
     m = R.DAY_RE.search(lk.doc._.text, a, b)
     return iso_day(lk, m.group(1), m.group(2), m.group(3)) if m else None
+
+
+def _full_iso(lk: Linker, iso: str) -> str | None:
+    """A day of the DATE layer as ISO ('--02-04', '2021-02-03'); a period gives its first day;
+    a day without its year takes the year of the input's ``date``."""
+    iso = iso.split("/")[0]
+    if len(iso) == 7 and iso.startswith("--"):
+        meta = (lk.doc._.meta or {}).get("date") or ""
+        return f"{meta[:4]}{iso[1:]}" if meta[:4].isdigit() else iso
+    return iso if len(iso) == 10 and iso[4] == "-" else None
+
+
+def date_near(lk: Linker, s: int, e: int, at: int, after: int = 60) -> str | None:
+    """The day (DATE layer) nearest to offset ``at`` in the sentence [s, e): one up to ``after``
+    characters after it first, else the last one before it."""
+    days = [(attrs(n)["start"], _full_iso(lk, attrs(n).get("iso") or "")) for n in lk.doc._.numbers or []
+            if attrs(n)["label"] == "DATE" and s <= attrs(n)["start"] < e]
+    days = [(p, iso) for p, iso in days if iso]
+    later = [(p, iso) for p, iso in days if at <= p <= at + after]
+    if later:
+        return later[0][1]
+    earlier = [(p, iso) for p, iso in days if p < at]
+    return earlier[-1][1] if earlier else None
+
+
+def found(lk: Linker, kind: str, name: str, a: int, b: int, case: bool = False) -> list[Any]:
+    """The matches of a word set of data/<kind>_words.tsv inside [a, b): the whole text is
+    searched once per Doc (searching sentence by sentence costs a setup per call)."""
+    cache = lk.__dict__.setdefault("_found", {})
+    k = (kind, name, case)
+    if k not in cache:
+        ms = list(R.fact_words_re(kind, name, case).finditer(lk.doc._.text))
+        cache[k] = ([m.start() for m in ms], ms)
+    starts, ms = cache[k]
+    return [m for m in ms[bisect_left(starts, a):bisect_left(starts, b)] if m.end() <= b]

@@ -34,26 +34,39 @@ def _subject(anchors: list[Span], a: dict) -> str | None:
     return resolved(later[0]) if later else None
 
 
+def _about(anchors: list[Span], places: list[Span], a: dict) -> tuple[int, str | None, str | None]:
+    """(sentence, the place the sentence opens with, the nearest person before the amount)."""
+    # the place a sentence opens with is what it counts about ('Tỉnh Bắc Kạn có một người')
+    opening = [p for p in places if a["sent_start"] <= start(p) <= a["sent_start"] + 12]
+    place = resolved(opening[0]) if opening and end(opening[0]) <= a["start"] else None
+    near = [m for m in anchors if label(m) == "PERSON" and a["sent_start"] <= start(m) and end(m) <= a["start"]]
+    return a["sent_start"], place, (resolved(near[-1]) if near else None)
+
+
+def _restates(prior: list[tuple[int, str | None, str | None]], about: tuple[int, str | None, str | None]) -> bool:
+    """The same amount of the same noun in another sentence restates it, unless both
+    sentences state it about different places ('Cần Thơ có một người ...', 'Bắc Kạn có
+    một người ...') or about different persons ('ông A, 51 tuổi' / 'ông B (51 tuổi)');
+    within one sentence it is an enumeration of different things."""
+    sent, place, who = about
+    return any(s != sent and (place is None or p == place) and (who is None or w is None or w == who)
+               for s, p, w in prior)
+
+
 def link(lk: Linker) -> list[dict]:
     facts = []
-    seen: dict[tuple, list[tuple[int, str | None]]] = {}
+    seen: dict[tuple, list[tuple[int, str | None, str | None]]] = {}
     anchors = [m for m in lk.mentions if label(m) in ("LOCATION", "ORGANIZATION", "PERSON") and resolved(m)]
     places = [m for m in anchors if label(m) == "LOCATION"]
     for m in (lk.doc._.numbers or []):
         a = attrs(m)
         if not a.get("is_quantity"):
             continue
-        # the place a sentence opens with is what it counts about ('Tỉnh Bắc Kạn có một người')
-        opening = [p for p in places if a["sent_start"] <= start(p) <= a["sent_start"] + 12]
-        place = resolved(opening[0]) if opening and end(opening[0]) <= a["start"] else None
-        # the same amount of the same noun in another sentence restates it,
-        # unless both sentences state it about different places ('Cần Thơ
-        # có một người ...', 'Bắc Kạn có một người ...'); within one sentence
-        # it is an enumeration of different things
+        about = _about(anchors, places, a)
         prior = seen.setdefault((a["value"], (a.get("unit") or "").lower()), [])
-        if any(sent != a["sent_start"] and (place is None or p == place) for sent, p in prior):
+        if _restates(prior, about):
             continue
-        prior.append((a["sent_start"], place))
+        prior.append(about)
         facts.append({
             "type": "quantity",
             "value": a["value"],
