@@ -17,6 +17,7 @@ from spacy.util import filter_spans
 
 from .. import resources as R
 from ..entities.lexicon import Lex
+from ..entities.org_recall import recall_aliases, recall_sources
 from ..entities.recall import recall_persons
 from ..entities.syllables import Mention, Syl, doc_syllables
 from ..entities.tagger import tag_sentence
@@ -71,7 +72,9 @@ def vi_entities(doc: Doc) -> Doc:
             continue
         credit = credit_start is not None and sent.start_char >= credit_start and len(sents) > 1
         tagged.append((sent, ss, tag_sentence(ss, last_line=credit)))
-    recall_persons([(ss, ms) for _sent, ss, ms in tagged], Lex.get())  # the document-level pass
+    recall_aliases([(ss, ms) for _sent, ss, ms in tagged], Lex.get())  # the document-level passes
+    recall_sources([(ss, ms) for _sent, ss, ms in tagged], Lex.get())
+    recall_persons([(ss, ms) for _sent, ss, ms in tagged], Lex.get())
     for sent, ss, ms in tagged:
         for m in ms:
             a, b = ss[m.start].start, ss[m.end - 1].end

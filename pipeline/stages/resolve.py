@@ -119,6 +119,43 @@ def _org(m: Annotation) -> OrgInfo:
     return m.info
 
 
+class _Aliases:
+    """Short names introduced in brackets ('Ngân hàng TMCP Việt Nam Thương Tín
+    (VietBank)'): the alias names the innermost body before it wherever it
+    recurs ('VietBank'), also as the name of a nested body ('HĐQT VietBank')."""
+
+    def __init__(self, doc: Doc, orgs: list[Annotation]) -> None:
+        self.bodies: dict[str, Annotation] = {}
+        text = doc._.text
+        for a, b in zip(orgs, orgs[1:]):
+            if text[a.end:b.start].strip() == "(" and text[b.end:b.end + 1] == ")":
+                self.bodies.setdefault(R.fold_key(_org(b).name), a)
+
+    def canonical(self, m: Annotation, ctx: DocContext, borrowed: str) -> str | None:
+        """The name of m through an alias; None when m names no alias."""
+        if not self.bodies:
+            return None
+        a = _org(m)
+        body = self.bodies.get(R.fold_key(a.name))
+        if body is not None and body is not m:
+            return self._innermost(body, ctx)
+        rest = a.rest or a.last_head  # 'HĐQT VietBank': a brand the lexicon knows
+        body = self.bodies.get(R.fold_key(rest)) if rest and not a.complement else None
+        if body is None or body is m:
+            return None
+        inner = self._innermost(body, ctx)
+        outer = a.name[: len(a.name) - len(rest)].strip()
+        return inner and canonical_text(f"{R.expand_abbreviations(outer)} {inner}")
+
+    @staticmethod
+    def _innermost(body: Annotation, ctx: DocContext) -> str | None:
+        """'Ngân hàng ...' of 'Hội đồng quản trị Ngân hàng ...': the body from its innermost head."""
+        full = org_canonical(_org(body), ctx)
+        head = _org(body).last_head
+        k = full.rfind(R.expand_abbreviations(head)) if full and head else -1
+        return full[k:] if k > 0 else full
+
+
 def _is_own_outlet(m: Annotation, own: str | None) -> bool:
     """'(NLĐO)-', 'PV Dân trí' or the outlet of the article's URL: not one of its organizations."""
     a = _org(m)
@@ -151,9 +188,9 @@ class _Grouper:
 
 
 def _resolve_name(m: Annotation, ctx: DocContext, borrowed: dict[Annotation, str],
-                  full: list[Annotation]) -> str | None:
+                  full: list[Annotation], aliases: _Aliases) -> str | None:
     if m.label == "ORGANIZATION":
-        return org_canonical(_org(m), ctx, borrowed.get(m, ""))
+        return aliases.canonical(m, ctx, borrowed.get(m, "")) or org_canonical(_org(m), ctx, borrowed.get(m, ""))
     if m.label == "PERSON":
         return _person_canonical(m, full)
     if m.label == "LOCATION":
@@ -170,7 +207,9 @@ def vi_resolve(doc: Doc) -> Doc:
     ctx = doc._.context = DocContext(doc)
     res = doc._.resolution = Resolution()
     mentions = sorted((doc._.mentions or []), key=lambda s: s.start)
-    borrowed = _borrowed_complements(doc, [m for m in mentions if m.label == "ORGANIZATION"])
+    orgs = [m for m in mentions if m.label == "ORGANIZATION"]
+    borrowed = _borrowed_complements(doc, orgs)
+    aliases = _Aliases(doc, orgs)
     full = [m for m in mentions if m.label == "PERSON" and len(m.canonical.split()) >= 2]
     own = R.outlet_of_url((doc._.meta or {}).get("url") or "")
     groups = _Grouper()
@@ -179,7 +218,7 @@ def vi_resolve(doc: Doc) -> Doc:
             res.outlets.append(m)
             doc._.outlet = doc._.outlet or canonical_text(m.text)
             continue
-        canon = res.names[m] = _resolve_name(m, ctx, borrowed, full)
+        canon = res.names[m] = _resolve_name(m, ctx, borrowed, full, aliases)
         if canon:
             groups.add(m.label, canon, m)
     for m in (doc._.numbers or []):
