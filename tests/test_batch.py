@@ -176,9 +176,10 @@ def test_a_pipeline_exception_fails_only_that_article(tmp_path, monkeypatch):
     monkeypatch.setattr(api, "extract", flaky)
     write_txts(tmp_path / "in")
     out = tmp_path / "out"
-    res = cli([str(tmp_path / "in"), "--out", str(out)])
-    assert res.exit_code == 1
-    assert summary_counts(res.stderr) == (3, 1, 0)
+    lines: list[str] = []
+    summary = run_batch(iter_inputs([str(tmp_path / "in")]), out, workers=0, echo=lines.append)  # in-process
+    assert summary.exit_code == 1
+    assert summary_counts(lines[0]) == (3, 1, 0)
     err = errors_of(out / "errors.jsonl")[0]
     assert err["source"].endswith("a2.txt") and "RuntimeError: boom" in err["reason"]
 
