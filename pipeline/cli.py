@@ -86,6 +86,9 @@ def run(
                             progress=progress, paths_for_count=paths, echo=lambda s: typer.echo(s, err=True))
     except Busy as exc:
         _usage_error(str(exc), None)
+    except KeyboardInterrupt as exc:  # SIGINT, SIGTERM, SIGHUP: the summary is printed already
+        summary = getattr(exc, "summary", None)
+        raise typer.Exit(summary.exit_code if summary is not None else 130)
     finally:
         if executor is not None:
             executor.close()

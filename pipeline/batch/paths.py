@@ -57,9 +57,9 @@ def _directory(path: str) -> Iterator[Entry]:
         if why:
             found = True
             yield e.path, why
-        elif st is not None and stat.S_ISREG(st.st_mode):
+        elif st is not None and not stat.S_ISDIR(st.st_mode):
             found = True
-            yield e.path, None
+            yield e.path, None  # a FIFO or a device is refused by the reader, with its reason
     if not found:
         yield path, f"no {', '.join(SUFFIXES)} file in this directory"
 
@@ -125,7 +125,7 @@ def _glob(pattern: str) -> Iterator[Entry]:
         elif st is not None and stat.S_ISREG(st.st_mode):
             files += 1
             yield f, None
-    yield from errors
+    yield from dict(errors).items()  # a directory listed twice (by '**' and by the next part) once
     if not files and not errors:
         yield pattern, "no file matches this pattern"
 

@@ -8,7 +8,7 @@ import tempfile
 from collections import deque
 from typing import Any, Callable, Iterator
 
-from .worker import Limits, Ready, init_worker, ping, process_one, reason_of
+from .worker import HARD_EXIT, Limits, Ready, init_worker, ping, process_one, reason_of
 
 DIED = "worker process died on this article (crash or out of memory)"
 
@@ -53,12 +53,30 @@ class LocalPool:
         """One task alone on the pool; the guard's reason when its worker dies."""
         from concurrent.futures.process import BrokenProcessPool
 
+        fut = self._ex.submit(self.fn, task)
+        procs = list((getattr(self._ex, "_processes", None) or {}).values())
         try:
-            return self._ex.submit(self.fn, task).result()
+            return fut.result()
         except BrokenProcessPool:
             self._ex.shutdown(wait=False, cancel_futures=True)
             self._ex = self._make()
-            return (False, reason_of(self._reasons) or DIED, 0)
+            return (False, reason_of(self._reasons) or self._death(procs), 0)
+
+    def _death(self, procs: list[Any]) -> str:
+        """Why the worker of a task that ran alone died, from its exit status."""
+        import signal
+
+        for p in procs:
+            p.join(1)
+            code = p.exitcode
+            if code == -signal.SIGALRM:
+                lim = self.limits
+                return (f"time limit: over {lim.seconds + lim.grace + 1:g} s on this article, in code that could "
+                        "not be interrupted; the worker was ended")
+            if code is not None and code not in (0, HARD_EXIT):
+                how = f"signal {signal.Signals(-code).name}" if code < 0 else f"exit status {code}"
+                return f"{DIED}: {how}"
+        return DIED
 
     def imap(self, tasks: Iterator[tuple[Any, Any]], window: int) -> Iterator[tuple[Any, Any]]:
         """Ordered results of ``fn``; a crashed worker fails only its own article."""

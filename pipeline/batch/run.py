@@ -215,7 +215,8 @@ def run_batch(
     - Results are taken in input order from at most ``window`` articles in
       flight, so memory is bounded and output does not depend on the workers.
     - SIGTERM, SIGHUP or SIGINT end the run: the workers are ended, the summary
-      is printed, ``exit_code`` is 128 + the signal.
+      is printed, and :class:`Interrupted` (a KeyboardInterrupt) is raised with
+      ``.summary`` (whose ``exit_code`` is 128 + the signal).
     """
     t0 = time.perf_counter()
     sink, errors = _sink(out, jsonl, errors, force)
@@ -247,6 +248,8 @@ def run_batch(
                                     refresh=False)
     except KeyboardInterrupt as exc:
         summary.interrupted = getattr(exc, "signum", signal.SIGINT)
+        exc.summary = summary  # type: ignore[attr-defined]
+        raise
     finally:
         for sig, handler in old_handlers.items():
             signal.signal(sig, handler)

@@ -13,10 +13,15 @@ never raises for a bad article.  A process-pool worker is started with
   passes ``Limits.hard_rss_mb``, the watchdog writes the reason where the
   parent finds it and ends the worker at once; the parent records the
   article as failed with that reason and starts a fresh worker;
-- the address space is capped (``RLIMIT_AS``) well above that, a backstop if
-  memory grows faster than the watchdog looks;
-- the worker ends when the driver process is gone, whatever killed it
-  (``PR_SET_PDEATHSIG`` on Linux, and the watchdog checks the driver's pid).
+- the watchdog is a Python thread, so it cannot act while one C call holds
+  the interpreter (a catastrophic regex, say); two kernel-side backstops do:
+  a real-time alarm (``setitimer``, default action: end the process) at
+  ``seconds + grace + 1`` for every article, and a cap on the address space
+  (``RLIMIT_AS``, ``address_space_mb`` above the worker's size at start);
+  the parent names the reason from the worker's exit (SIGALRM: time);
+- the worker ends when the driver process is gone, whatever killed it: the
+  forkserver and each worker ask the kernel for SIGKILL when their parent
+  ends (``PR_SET_PDEATHSIG``, Linux), and the watchdog checks the driver's pid.
 
 This module imports nothing of the rest of the batch package, so
 :mod:`pipeline.distributed` can use it without an import cycle.
@@ -71,7 +76,7 @@ def _alive(pid: int) -> bool:
         return True
 
 
-def _die_with_parent() -> None:
+def die_with_parent() -> None:
     """Linux: the kernel sends SIGKILL to this process when its parent ends."""
     try:
         import ctypes
@@ -91,13 +96,16 @@ class Guard:
         self.driver_pid = driver_pid
         self.busy: tuple[str, float] | None = None   # (source, start) of the current article
         self.reason: str | None = None               # why the current article was interrupted
+        self.reason_for: tuple[str, float] | None = None  # ... and which article that is
         self.interrupted_at = 0.0
         self.main = threading.main_thread().ident
         signal.signal(signal.SIGUSR1, self._interrupted)
         threading.Thread(target=self._watch, name="vnextract-guard", daemon=True).start()
 
     def _interrupted(self, signum: int, frame: Any) -> None:
-        if self.busy is not None and self.reason is not None:
+        # runs in the main thread: ``busy`` cannot change under it, so a late signal meant for an
+        # article that has ended is ignored here
+        if self.busy is not None and self.reason is not None and self.reason_for is self.busy:
             raise ArticleLimit(self.reason)
 
     def _end(self, reason: str) -> None:
@@ -116,11 +124,12 @@ class Guard:
             self._end(f"memory limit: the worker passed {lim.hard_rss_mb} MB ({rss:.0f} MB resident) "
                       "on this article and was stopped")
         if self.reason is None and (rss > lim.rss_mb or spent > lim.seconds):
+            self.reason_for = busy
             self.reason = (f"memory limit: {rss:.0f} MB resident > {lim.rss_mb} MB" if rss > lim.rss_mb
                            else f"time limit: over {lim.seconds:g} s on this article")
             self.interrupted_at = time.monotonic()
             signal.pthread_kill(self.main, signal.SIGUSR1)  # type: ignore[arg-type]
-        elif self.reason is not None and time.monotonic() - self.interrupted_at > lim.grace:
+        elif self.reason is not None and self.reason_for is busy and time.monotonic() - self.interrupted_at > lim.grace:
             self._end(f"{self.reason}; it did not stop within {lim.grace:g} s and the worker was ended")
 
     def _watch(self) -> None:
@@ -139,9 +148,11 @@ class Guard:
     def run(self, source: str, fn: Any, *args: Any) -> Any:
         self.reason = None
         self.busy = (source, time.monotonic())
+        signal.setitimer(signal.ITIMER_REAL, self.limits.seconds + self.limits.grace + 1)
         try:
             return fn(*args)
         finally:
+            signal.setitimer(signal.ITIMER_REAL, 0)
             self.busy = None
 
 
@@ -151,7 +162,8 @@ _GUARD: Guard | None = None
 def init_worker(limits: Limits | None = None, reason_dir: str | None = None, driver_pid: int | None = None) -> int:
     """Process-pool worker initializer: die with the driver, arm the guard, load the models."""
     global _GUARD
-    _die_with_parent()
+    die_with_parent()
+    signal.signal(signal.SIGALRM, signal.SIG_DFL)  # the hard deadline: the kernel ends the process
     if driver_pid and not _alive(driver_pid):
         os._exit(HARD_EXIT)
     limits = limits or Limits()
@@ -174,11 +186,19 @@ def _vsz_mb() -> float:
         return 0.0
 
 
-def warm() -> int:
-    """Load the models in this process; returns the pid."""
-    from ..api import nlp
+_WARM_TEXT = "Ông Trần Văn Nam, Chủ tịch UBND phường, cho biết có 5 trường học năm 2024."
+_warmed = False
 
-    nlp()
+
+def warm() -> int:
+    """Load the models in this process, and run one sentence through them (some load on first
+    use); returns the pid."""
+    global _warmed
+    if not _warmed:
+        from ..api import extract
+
+        extract(_WARM_TEXT)
+        _warmed = True
     return os.getpid()
 
 
@@ -193,15 +213,17 @@ def _extract(source: str, text: str, meta: dict[str, Any]) -> str:
     return dumps(extract(text, source=source, meta=meta))
 
 
-def process_one(task: tuple[str, str, dict[str, Any]]) -> tuple[bool, str, int]:
+def process_one(task: tuple[str, str, dict[str, Any]], work: Any = None) -> tuple[bool, str, int]:
     """(source, text, meta) -> (True, article JSON, peak RSS kB) or (False, reason, peak RSS kB).
 
-    Never raises for a bad article: an exception, or a limit of the guard, is the reason."""
+    Never raises for a bad article: an exception, or a limit of the guard, is the reason.
+    ``work(source, text, meta) -> str`` replaces the extraction (tests, benchmarks)."""
     source, text, meta = task
+    work = work or _extract
     try:
         if _GUARD is not None:
-            return True, _GUARD.run(source, _extract, source, text, meta), maxrss_kb()
-        return True, _extract(source, text, meta), maxrss_kb()
+            return True, _GUARD.run(source, work, source, text, meta), maxrss_kb()
+        return True, work(source, text, meta), maxrss_kb()
     except ArticleLimit as exc:
         import gc
 
