@@ -63,8 +63,8 @@ def run(
                                 "one article (it is ended at this + 80)"),
     store: Optional[str] = typer.Option(None, "--store", help="also write to a database: duckdb:PATH, or "
                                         "postgresql:// followed by USER@HOST:PORT/DB; upserts keyed by doc_id"),
-    dask: Optional[str] = typer.Option(None, "--dask", help="run on a Dask cluster: tcp://SCHEDULER:8786, or "
-                                       "'local' for a LocalCluster of --workers processes"),
+    dask: Optional[str] = typer.Option(None, "--dask", help="run on a Dask cluster: tcp:// followed by "
+                                       "SCHEDULER:8786, or 'local' for a LocalCluster of --workers processes"),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="progress bar on stderr "
                                             "(default: only when stderr is a terminal)"),
 ) -> None:

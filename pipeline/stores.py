@@ -222,7 +222,7 @@ class PostgresStore(Store):
                 sock.shutdown(socket.SHUT_RDWR)
             finally:
                 sock.close()
-        except (OSError, ValueError, AttributeError):
+        except Exception:  # noqa: BLE001 - the connection may be gone already
             pass
 
     def _write(self, article: dict[str, Any]) -> None:
@@ -253,7 +253,10 @@ class PostgresStore(Store):
     def close(self) -> None:
         if self.broken:
             self._cut()
-        self.con.close()
+        try:
+            self.con.close()
+        except Exception:  # noqa: BLE001 - closing a connection the server dropped
+            pass
 
 
 def open_store(spec: str, timeout: float = DEFAULT_TIMEOUT) -> Store:
