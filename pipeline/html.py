@@ -634,18 +634,9 @@ def write_report(out_dir: Path, index: Path, *, top: int = 15, roots: Sequence[P
     entries: list[ArticleEntry] = []
     skipped: list[tuple[str, str]] = []
     for stem, jp, a in _iter_outputs(out_dir, skipped):
-        try:
-            text, _ = find_text(a, jp, roots=roots)
-            note = None
-        except TextNotFound as exc:
-            text, note = None, str(exc)
-        try:
-            markup = render_article(a, text, text_note=note, back=(back, "batch overview"))
-        except (TypeError, ValueError, AttributeError, KeyError) as exc:  # a malformed output object
-            skipped.append((jp.name if jp.is_file() and jp.suffix == ".json" else stem, f"cannot render: {exc}"))
-            continue
-        _inside(pdir, f"{stem}.html").write_text(markup, encoding="utf-8")
-        entries.append(ArticleEntry(stem, jp, f"{quote(pages_dir)}/{quote(stem)}.html", a, text is not None, note))
+        entry = _article_page(stem, jp, a, pdir, pages_dir, roots, back, skipped)
+        if entry is not None:
+            entries.append(entry)
     failed = read_errors(out_dir / "errors.jsonl" if out_dir.is_dir()
                          else out_dir.with_name(out_dir.name[: -len(".jsonl")] + ".errors.jsonl"))
 
@@ -682,6 +673,23 @@ def write_report(out_dir: Path, index: Path, *, top: int = 15, roots: Sequence[P
     rep = Report(index, entries, failed, skipped, dict(ent_counts), dict(men_counts), dict(fact_counts), tops)
     index.write_text(_render_index(rep, out_dir, anchors), encoding="utf-8")
     return rep
+
+
+def _article_page(stem: str, jp: Path, a: dict[str, Any], pdir: Path, pages_dir: str, roots: Sequence[Path],
+                  back: str, skipped: list[tuple[str, str]]) -> ArticleEntry | None:
+    """Write one article's page (inside ``pdir``); None, with a skipped entry, when it cannot be rendered."""
+    try:
+        text, _ = find_text(a, jp, roots=roots)
+        note = None
+    except TextNotFound as exc:
+        text, note = None, str(exc)
+    try:
+        markup = render_article(a, text, text_note=note, back=(back, "batch overview"))
+    except (TypeError, ValueError, AttributeError, KeyError) as exc:  # a malformed output object
+        skipped.append((jp.name if jp.suffix == ".json" else stem, f"cannot render: {exc}"))
+        return None
+    _inside(pdir, f"{stem}.html").write_text(markup, encoding="utf-8")
+    return ArticleEntry(stem, jp, f"{quote(pages_dir)}/{quote(stem)}.html", a, text is not None, note)
 
 
 def _inside(folder: Path, name: str) -> Path:
