@@ -216,6 +216,8 @@ def parse_digits(s: str) -> float | int | None:
     s = s.strip()
     if not s or not _DIGITS_RE.fullmatch(s):
         return None
+    if len(s) > 1000 or not all(c.isdecimal() or c in ".," for c in s):
+        return None  # digits of a newer Unicode than int() knows (U+11DE0), or more than int() takes
     has_dot, has_comma = "." in s, "," in s
     if has_dot and has_comma:
         dec = "," if s.rfind(",") > s.rfind(".") else "."
