@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .context import W, Scan
 from .lexicon import UNITS_EXACT_CASE, nfc_lower
-from .patterns import DIGITS_RE, DOCID_RE, PHONE_RE, UNIT_RE
+from .patterns import DIGITS_RE, DOCID_RE, PHONE_RE, SCORE_RE, UNIT_RE
 from .values import parse_digits
 
 
@@ -85,3 +85,14 @@ def technical(sc: Scan, i: int):
     if len(tx) == 3 and tx[1:] == ".0":
         return ident_span(sc, i, s, e, tx)
     return None
+
+
+def score(sc: Scan, i: int):
+    """'tỷ số 2-1', 'thắng 3-0': a score (kind ``score``), no amount nor range."""
+    if sc.phrase_before(i, "score_cue") is None:
+        return None
+    s = sc.t.starts[i]
+    m = SCORE_RE.match(sc.text, s)
+    if m is None:
+        return None
+    return [sc.mk(s, m.end(), "NUMBER", None, "score", None, "exact", ns=s, ne=m.end())], sc.tok_index_at(m.end(), i)
