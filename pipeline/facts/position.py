@@ -8,6 +8,7 @@ right after it (``Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên``).
 """
 from __future__ import annotations
 
+from collections import Counter
 from typing import Any, Literal
 
 from pydantic import Field
@@ -26,8 +27,33 @@ LIST_VERBS = R.word_set("list_verbs")        # 'A, B và C được bầu làm .
 #: what joins a subject's further posts in one sentence ('... nhưng đã thôi chức Chủ tịch nước')
 CONTINUES = tuple(sorted(R.word_set("continues")))
 SUCCEEDS = R.word_set("succeeds")            # 'A kế nhiệm B trở thành X': A takes X
+#: bodies inside another body ('Đảng ủy', 'HĐQT'), folded, longest first
+INNER = tuple(sorted((R.fold_key(b) for b in R.word_set("inner_bodies")), key=len, reverse=True))
+UNIT_WORDS = R.word_set("unit_words")        # 'Đảng ủy cơ quan', 'Công đoàn bộ phận'
+TABLE_HEADER = R.word_set("table_header")    # 'TT' / 'Họ tên' / 'Chức vụ'
+MEMBER_LIST = R.word_set("member_list")      # 'thành viên HĐQT gồm ông A, bà B'
+CAREER_NOUNS = R.word_set("career_nouns")    # 'từng giữ các chức vụ A, B'
+CAREER_TAILS = R.word_set("career_tails")
+PAST_WORDS = R.word_set("past_words")
+INSTITUTION_HEADS = tuple(R.fold_key(h) + " " for h in R.word_set("institution_heads"))
+MEMBER_TITLE = "Thành viên"
 
-Chain = list[tuple[Span, Span | None]]
+
+class Link:
+    """One (title, body) of a chain: the body printed after the title, the
+    parent body printed after that ('Vụ Pháp luật, Văn phòng Quốc hội') and the
+    lowercase unit words that end the body's name ('Đảng ủy cơ quan')."""
+
+    __slots__ = ("title", "target", "parent", "unit")
+
+    def __init__(self, title: Span, target: Span | None) -> None:
+        self.title, self.target, self.parent, self.unit = title, target, None, ""
+
+    def __iter__(self):  # type: ignore[no-untyped-def]
+        return iter((self.title, self.target))
+
+
+Chain = list[Link]
 
 
 class PositionFact(Strict):
@@ -44,8 +70,27 @@ class PositionFact(Strict):
 
 # --------------------------------------------------------------------------- linking
 
+def _unit_words(g: str) -> str:
+    """The lowercase unit words opening a gap ('cơ quan, Chủ tịch ...' -> 'cơ quan')."""
+    for w in sorted(UNIT_WORDS, key=len, reverse=True):
+        if g == w or g.startswith(w + " ") or g.startswith(w + ","):
+            return w
+    return ""
+
+
+def _sep(g: str) -> str:
+    """The gap between two titles of a chain without a rank between them
+    ('Bí thư Đảng ủy Bộ tham mưu, Đại tá, Phó Tham mưu trưởng')."""
+    honor = R.honorifics()
+    parts = [p.strip() for p in g.split(",")]
+    kept = [p for p in parts if p not in honor and p not in UNIT_WORDS]
+    if len(kept) < len(parts) and all(not p for p in kept):
+        return ","
+    return g
+
+
 def chains(lk: Linker, ms: list[Span]) -> list[tuple[Chain, int, int]]:
-    """Title chains in one sentence: ([(title, target)], first index, end index)."""
+    """Title chains in one sentence: ([Link(title, body)], first index, end index)."""
     doc = lk.doc
     out = []
     i = 0
@@ -61,17 +106,54 @@ def chains(lk: Linker, ms: list[Span]) -> list[tuple[Chain, int, int]]:
             if i + 1 < len(ms) and label(ms[i + 1]) in ("ORGANIZATION", "LOCATION"):
                 if gap(doc, end(t), start(ms[i + 1])) in ("", "của"):
                     target = ms[i + 1]
-            chain.append((t, target))
+            link_ = Link(t, target)
+            chain.append(link_)
             i += 2 if target is not None else 1
+            if target is not None and label(target) == "ORGANIZATION":
+                i = _parent(lk, ms, i, link_)
             # one title over coordinated bodies: 'Chủ tịch HĐND và UBND xã X'
             while target is not None and i < len(ms) and label(ms[i]) == "ORGANIZATION" \
-                    and gap(doc, end(ms[i - 1]), start(ms[i])) in ("và", ",", "-"):
-                chain.append((t, ms[i]))
+                    and gap(doc, end(ms[i - 1]), start(ms[i])) in ("và", "-"):
+                chain.append(Link(t, ms[i]))
                 i += 1
-            if not (i < len(ms) and label(ms[i]) == "TITLE" and gap(doc, end(ms[i - 1]), start(ms[i])) in SEP):
+            if not (i < len(ms) and label(ms[i]) == "TITLE" and _sep(gap(doc, end(ms[i - 1]), start(ms[i]))) in SEP):
                 break
         out.append((chain, first, i))
     return out
+
+
+def _parent(lk: Linker, ms: list[Span], i: int, link_: Link) -> int:
+    """After a title's body: its unit words ('Đảng ủy cơ quan') and the parent
+    body printed after a comma or the unit words ('Vụ Pháp luật, Văn phòng Quốc hội',
+    'Công đoàn bộ phận Văn phòng X'); where the chain goes on."""
+    doc, target = lk.doc, link_.target
+    nxt = start(ms[i]) if i < len(ms) else sentence(target)[1]
+    g = gap(doc, end(target), nxt)
+    link_.unit = _unit_words(g)
+    if i < len(ms) and label(ms[i]) == "ORGANIZATION":
+        rest = g[len(link_.unit):].strip()
+        if rest == "" and link_.unit or rest == "," and _lesser(target):
+            link_.parent = ms[i]
+            return i + 1
+    return i
+
+
+def _lesser(target: Span) -> bool:
+    """A body printed before its parent: a unit of another body, or one we could not name."""
+    return not resolved(target) or attrs(target).get("cls") == "dept" or _inner(target) is not None
+
+
+def _inner(target: Span | None) -> str | None:
+    """The inner body a mention names with no body around it ('Đảng ủy', 'HĐQT',
+    'Đảng ủy Trường'): its name, or None when it names a whole body."""
+    if target is None or label(target) != "ORGANIZATION":
+        return None
+    name = attrs(target).get("name") or ""
+    low = R.fold_key(name)
+    for head in INNER:
+        if low == head or low.startswith(head + " ") and len(low[len(head):].split()) <= 1:
+            return name
+    return None
 
 
 def _person_before(lk: Linker, ms: list[Span], i0: int) -> tuple[Span, str, bool] | None:
@@ -189,12 +271,88 @@ def link(lk: Linker) -> list[dict]:
     return out
 
 
-def _chain_facts(lk: Linker, person: Span, chain: Chain, seen: set, former: bool = False) -> list[dict]:
+def _outer(canon: str) -> str:
+    """'Hội đồng quản trị Ngân hàng X' -> 'Ngân hàng X': the body an inner body belongs to."""
+    low = R.fold_key(canon)
+    for head in INNER:
+        if low.startswith(head + " "):
+            return canon[len(head) + 1:]
+    return canon
+
+
+def main_body(lk: Linker) -> str | None:
+    """The institution the story is about (its most mentioned school, company,
+    hospital ..., counting its inner bodies): what an inner body printed alone
+    belongs to ('Đảng ủy', 'HĐQT', 'Hội đồng trường')."""
+    if not hasattr(lk, "_main_body"):
+        counts: Counter = Counter()
+        names: dict[str, str] = {}
+        for e in lk.doc._.entities or []:
+            if e["type"] != "ORGANIZATION":
+                continue
+            top = _outer(e["canonical"])
+            if not R.fold_key(top).startswith(INSTITUTION_HEADS):
+                continue
+            k = group_key("ORGANIZATION", top)
+            counts[k] += len(e["spans"])
+            if len(top) > len(names.get(k, "")):
+                names[k] = top
+        best = counts.most_common(2)
+        ok = best and best[0][1] >= 2 and (len(best) == 1 or best[0][1] > best[1][1])
+        lk._main_body = names[best[0][0]] if ok else None
+    return lk._main_body
+
+
+def _compose(inner: str, anchor: str) -> str:
+    """'Đảng ủy' + 'Cục X' -> 'Đảng ủy Cục X'; 'Đảng ủy Trường' + 'Trường Đại học Y'
+    -> 'Đảng ủy Trường Đại học Y' (the head printed alone is the anchor's)."""
+    words = inner.split(" ")
+    if len(words) > 1 and R.fold_key(words[-1]) == R.fold_key(anchor.split(" ")[0]):
+        words = words[:-1]
+    return " ".join(words + [anchor])
+
+
+def _bodies(lk: Linker, chain: Chain, in_list: bool) -> list[tuple[str | None, str | None]]:
+    """(organization, entity id) of each link: the body named after the title; an
+    inner body printed alone takes the chain's outermost named body ('Bí thư Đảng
+    ủy, Cục trưởng Cục X' -> 'Đảng ủy Cục X'; a 'Chi bộ' the next one), else the
+    institution the story is about."""
+    bodies = [lk.body_of(ln.title, ln.target) for ln in chain]
+    full: list[str | None] = []
+    for ln, (org, oid) in zip(chain, bodies):
+        named = org if org and oid != INFERRED and _inner(ln.target) is None else None
+        parent = resolved(ln.parent) if ln.parent is not None else None
+        full.append(parent or named)
+    out = []
+    for n, (ln, (org, oid)) in enumerate(zip(chain, bodies)):
+        inner = _inner(ln.target)
+        parent = resolved(ln.parent) if ln.parent is not None else None
+        if ln.target is not None and label(ln.target) == "ORGANIZATION" and (org is None or oid == INFERRED):
+            later = [b for b in full[n + 1:] if b]
+            base = f"{attrs(ln.target)['name']} {ln.unit}".strip()
+            if inner is not None:
+                nearest = R.fold_key(inner).startswith(R.fold_key("Chi bộ"))
+                anchor = parent or (later[0] if nearest else later[-1]) if (parent or later) else main_body(lk)
+                if anchor:
+                    org, oid = _compose(base, anchor), None
+            elif parent:
+                org, oid = _compose(base, parent), None
+            elif len(base.split(" ")) >= 3 and not later:
+                org, oid = base, None  # 'Ban Chấp hành Trung ương Đảng': a whole name the story does not fill
+        if org is None and in_list and ln.target is None:
+            # a bare title in a table row or a career list: the story's institution
+            org, oid = main_body(lk), None
+        out.append((org, oid))
+    return out
+
+
+def _chain_facts(lk: Linker, person: Span, chain: Chain, seen: set, former: bool = False,
+                 in_list: bool = False) -> list[dict]:
     """One position per (title, body) of the chain, held by ``person``."""
     facts: list[dict] = []
     if not resolved(person):
         return facts
-    bodies = [lk.body_of(title, target) for title, target in chain]
+    bodies = _bodies(lk, chain, in_list)
     for n, (title, target) in enumerate(chain):
         org, org_id = bodies[n]
         if org is None and target is not None and attrs(target).get("cls") == "business":
@@ -203,23 +361,36 @@ def _chain_facts(lk: Linker, person: Span, chain: Chain, seen: set, former: bool
             if later:
                 org, org_id = f"{attrs(target)['name']} {later}", None
         org = canonical_text(R.expand_abbreviations(org)) if org else None
-        tcanon = resolved(title) or title._.canonical
-        if org is None and R.fold_key(tcanon) in R.job_titles():
-            continue  # 'phóng viên', 'giáo viên' with no body: an occupation
-        k = (resolved(person), R.fold_key(tcanon), group_key("ORGANIZATION", org or ""))
-        if k in seen:
-            continue
-        seen.add(k)
-        fact = {"type": "position", "person": resolved(person), "title": tcanon, "organization": org,
-                "person_id": entity_id(person), "title_id": entity_id(title), "organization_id": org_id,
-                "evidence": sentence(title)}
-        if attrs(title).get("former") or former:
-            fact["former"] = True
-        if org_id == INFERRED:
-            fact["organization_id"] = None
-            fact["_inferred"] = True
-        facts.append(fact)
+        fact = _fact(lk, person, title, org, org_id, seen, former)
+        if fact:
+            facts.append(fact)
     return facts
+
+
+def _fact(lk: Linker, person: Span, title: Span | str, org: str | None, org_id: str | None,
+          seen: set, former: bool = False) -> dict | None:
+    """The position (person, title, org) once per article; a title is a TITLE
+    mention or a title given by the text's structure ('Thành viên' of a member list)."""
+    if isinstance(title, str):
+        tcanon, tid, evidence, was = title, None, sentence(person), former
+    else:
+        tcanon, tid, evidence = resolved(title) or title._.canonical, entity_id(title), sentence(title)
+        was = former or bool(attrs(title).get("former"))
+    if org is None and R.fold_key(tcanon) in R.job_titles():
+        return None  # 'phóng viên', 'giáo viên' with no body: an occupation
+    k = (resolved(person), R.fold_key(tcanon), group_key("ORGANIZATION", org or ""))
+    if k in seen:
+        return None
+    seen.add(k)
+    fact = {"type": "position", "person": resolved(person), "title": tcanon, "organization": org,
+            "person_id": entity_id(person), "title_id": tid, "organization_id": org_id,
+            "evidence": evidence}
+    if was:
+        fact["former"] = True
+    if org_id == INFERRED:
+        fact["organization_id"] = None
+        fact["_inferred"] = True
+    return fact
 
 
 # --------------------------------------------------------------------------- scoring
