@@ -18,7 +18,8 @@ from .. import resources as R
 from ..compare import Item, all_match, alternatives, key, pick, unique
 from ..contract import Span as SpanModel, Strict
 from ..normalize import canonical_text
-from .linking import INFERRED, Linker, group_key, attrs, end, entity_id, gap, label, resolved, sentence, start, strip_honorific
+from .linking import (INFERRED, Linker, attrs, end, entity_id, gap, group_key, label, resolved, sentence,
+                      sentences, start, strip_honorific)
 from .registry import Column, FactType, Metric, register
 
 SEP = R.word_set("sep")                      # what joins two titles of one chain
@@ -37,6 +38,7 @@ CAREER_TAILS = R.word_set("career_tails")
 PAST_WORDS = R.word_set("past_words")
 INSTITUTION_HEADS = tuple(R.fold_key(h) + " " for h in R.word_set("institution_heads"))
 MEMBER_TITLE = "Thành viên"
+LIST_TITLES = R.word_set("list_titles")     # 'Danh sách thành viên X:' above a table
 
 
 class Link:
@@ -233,22 +235,180 @@ def _holders(lk: Linker, ms: list[Span], i0: int, i1: int, sent_start: int,
     return [person], was
 
 
-def _sentence_positions(lk: Linker, sent_start: int, ms: list[Span], seen: set) -> list[dict]:
+def _last_person_before(lk: Linker, at: int) -> Span | None:
+    earlier = [p for p in lk.persons if end(p) <= at]
+    return max(earlier, key=end) if earlier else None
+
+
+def _career(lk: Linker, ms: list[Span], i0: int, sent_start: int) -> tuple[Span, bool] | None:
+    """'Ông Khu gắn bó với VietBank với các vị trí A, B', 'Ông từng giữ nhiều chức
+    vụ như A, B', 'Các vị trí quản lý đã từng phụ trách: a, b': the posts of a
+    career, held by the person before (or the one the story is about); former
+    when the words say so ('từng', 'trải qua')."""
+    k = i0 - 1
+    while k >= 0 and label(ms[k]) != "PERSON":
+        k -= 1
+    a = end(ms[k]) if k >= 0 else sent_start
+    text = R.WS_RE.sub(" ", lk.doc._.text[a:start(ms[i0])]).strip().lower()
+    cut = max((text.rfind(n) + len(n) for n in CAREER_NOUNS if n in text), default=-1)
+    if cut < 0:
+        return None
+    tail = text[cut:].strip()
+    colon = ":" in tail and tail.endswith(":")
+    words = tail.rstrip(":").split()
+    if not (tail in CAREER_TAILS or colon and len(words) <= 6 or words and words[-1] in CAREER_TAILS and len(words) <= 6):
+        return None
+    person = ms[k] if k >= 0 else None
+    if person is None:
+        opening = text[: text.find(next(n for n in CAREER_NOUNS if n in text))].split()
+        if opening and opening[0] not in ("ông", "bà", "các", "những", "chức", "vị", "cương", "nhiều"):
+            return None
+        person = _last_person_before(lk, sent_start)
+    if person is None:
+        return None
+    return person, any(w in text for w in PAST_WORDS)
+
+
+def _members(lk: Linker, ms: list[Span], i: int) -> list[Span]:
+    """'... gồm ông A, bà B và ông C': the persons of a member list starting after ms[i - 1]."""
+    if i >= len(ms) or i == 0:
+        return []
+    g = gap(lk.doc, end(ms[i - 1]), start(ms[i])).rstrip(":").strip()
+    g = strip_honorific(g)
+    if len(g) > 40 or not any(g == w or g.endswith(" " + w) for w in MEMBER_LIST):
+        return []
+    out: list[Span] = []
+    for k in range(i, len(ms)):
+        if k > i and strip_honorific(gap(lk.doc, end(ms[k - 1]), start(ms[k])).rstrip(":").strip()) \
+                not in ("", ",", "và", ", và", ";"):
+            break
+        if label(ms[k]) == "PERSON" and resolved(ms[k]):
+            out.append(ms[k])
+        elif label(ms[k]) not in ("TITLE", "ORGANIZATION"):
+            break
+    return out
+
+
+def _sentence_positions(lk: Linker, sent_start: int, ms: list[Span], seen: set,
+                        row: Span | None = None) -> list[dict]:
     facts: list[dict] = []
     subject: tuple[Span, int] | None = None  # the holder of the last chain and where it ended
-    for chain, i0, i1 in chains(lk, ms):
+    career: tuple[Span, bool] | None = None  # the person whose posts this sentence lists
+    spans = chains(lk, ms)
+    for chain, i0, i1 in spans:
+        if row is not None and not any(label(m) == "PERSON" for m in ms):
+            facts.extend(_chain_facts(lk, row, chain, seen, in_list=True))
+            continue
         after = ms[i1] if i1 < len(ms) and label(ms[i1]) == "PERSON" else None
         if after is not None and resolved(after) and R.is_cap(attrs(ms[i0])["text"]) \
                 and not gap(lk.doc, end(ms[i1 - 1]), start(after)):
             # 'gồm: Chủ tịch A, Phó Chủ tịch B': a title right before a name is that name's
             facts.extend(_chain_facts(lk, after, chain, seen))
             continue
-        holders, was = _holders(lk, ms, i0, i1, sent_start, subject)
+        members = _members(lk, ms, i1)
+        if members:  # 'thành viên HĐQT nhiệm kỳ 2021-2025 gồm ông A, bà B'
+            for p in members:
+                facts.extend(_chain_facts(lk, p, chain, seen))
+            continue
+        new_person = career is not None and any(label(m) == "PERSON" for m in ms[:i0] if start(m) >= subject[1])
+        if career is None or new_person:
+            career = _career(lk, ms, i0, sent_start)
+        if career is not None:
+            holders, was = [career[0]], career[1]
+        else:
+            holders, was = _holders(lk, ms, i0, i1, sent_start, subject)
         if not holders:
             continue
         subject = (holders[-1], end(ms[i1 - 1]))
         for holder in holders:
-            facts.extend(_chain_facts(lk, holder, chain, seen, former=was))
+            facts.extend(_chain_facts(lk, holder, chain, seen, former=was, in_list=career is not None))
+        facts.extend(_successor_facts(lk, ms, i1, chain, seen))
+    facts.extend(_body_members(lk, ms, spans, seen))
+    return facts
+
+
+def _successor_facts(lk: Linker, ms: list[Span], i1: int, chain: Chain, seen: set) -> list[dict]:
+    """'A được bổ nhiệm làm X thay cho ông B': B held X before."""
+    if i1 < len(ms) and label(ms[i1]) == "PERSON" and resolved(ms[i1]) \
+            and strip_honorific(gap(lk.doc, end(ms[i1 - 1]), start(ms[i1]))) in SUCCEEDS:
+        return _chain_facts(lk, ms[i1], chain, seen, former=True)
+    return []
+
+
+def _body_members(lk: Linker, ms: list[Span], spans: list, seen: set) -> list[dict]:
+    """'Hội đồng trường gồm ông A, bà B': each is a member of the body."""
+    in_chain = {id(ln.target) for chain, _, _ in spans for ln in chain}
+    facts: list[dict] = []
+    for i, m in enumerate(ms):
+        if label(m) != "ORGANIZATION" or id(m) in in_chain or not resolved(m):
+            continue
+        for p in _members(lk, ms, i + 1):
+            f = _fact(lk, p, MEMBER_TITLE, resolved(m), entity_id(m), seen)
+            if f:
+                facts.append(f)
+    return facts
+
+
+def _table_rows(lk: Linker, by_sent: dict[int, list[Span]]) -> tuple[dict[int, Span], list[tuple[Span, int]]]:
+    """Tables flattened into lines: a header row (TT / Họ tên / Chức vụ) one cell a
+    line, then per row a number line, a name line and the lines of its posts.
+    (sentence start -> the row's person, [(person, the header's sentence start)])."""
+    text = lk.doc._.text
+    sents = sentences(lk)
+    rows: dict[int, Span] = {}
+    holders: list[tuple[Span, int]] = []
+
+    def cell(k: int) -> str:
+        return R.fold_key(text[sents[k][0]:sents[k][1]]).strip(" :.")
+
+    def header(k: int) -> bool:
+        c = cell(k)
+        return len(c) < 40 and any(c == h or c.startswith(h + "/") or c.startswith(h + " ") for h in TABLE_HEADER)
+
+    k = 0
+    while k < len(sents):
+        j = k
+        while j < len(sents) and header(j):
+            j += 1
+        if j - k < 2:
+            k += 1
+            continue
+        intro = sents[k - 1][0] if k else -1
+        holder = None
+        while j < len(sents):
+            a, b = sents[j]
+            line = text[a:b].strip()
+            ms = by_sent.get(a, [])
+            if len(line) > 160:
+                break
+            if line.rstrip(".").isdigit():
+                holder = None
+            elif holder is None and ms and all(label(m) == "PERSON" for m in ms) and len(line) <= 60:
+                holder = ms[0]
+                if resolved(holder):
+                    holders.append((holder, intro))
+            elif holder is not None:
+                rows[a] = holder
+            else:
+                break
+            j += 1
+        k = j
+    return rows, holders
+
+
+def _table_members(lk: Linker, by_sent: dict[int, list[Span]], holders: list[tuple[Span, int]],
+                   seen: set) -> list[dict]:
+    """'Danh sách thành viên Hội đồng trường X như sau:' above a table: each row's
+    person is a member of the body."""
+    facts: list[dict] = []
+    for person, intro in holders:
+        for chain, _, _ in chains(lk, by_sent.get(intro, [])):
+            for ln, (org, oid) in zip(chain, _bodies(lk, chain, False)):
+                if org and R.fold_key(ln.title._.canonical) in LIST_TITLES:
+                    f = _fact(lk, person, ln.title._.canonical, canonical_text(R.expand_abbreviations(org)),
+                              oid, seen)
+                    if f:
+                        facts.append(f)
     return facts
 
 
@@ -257,7 +417,9 @@ def link(lk: Linker) -> list[dict]:
     for m in lk.mentions:
         by_sent.setdefault(sentence(m)[0], []).append(m)
     seen: set = set()
-    facts = [f for s, ms in by_sent.items() for f in _sentence_positions(lk, s, ms, seen)]
+    rows, holders = _table_rows(lk, by_sent)
+    facts = [f for s, ms in by_sent.items() for f in _sentence_positions(lk, s, ms, seen, rows.get(s))]
+    facts.extend(_table_members(lk, by_sent, holders, seen))
     # 'Tổng thống Putin' says less than 'Tổng thống Nga Vladimir Putin', and a
     # body guessed for a bare title yields to the one the text names for the
     # same person and title ('Bộ trưởng Phan Văn Giang' after 'Bộ trưởng Bộ Quốc phòng')
