@@ -36,6 +36,7 @@ MEMBER_LIST = R.word_set("member_list")      # 'thành viên HĐQT gồm ông A,
 CAREER_NOUNS = R.word_set("career_nouns")    # 'từng giữ các chức vụ A, B'
 CAREER_TAILS = R.word_set("career_tails")
 PAST_WORDS = R.word_set("past_words")
+INSTITUTION_CLASSES = ("business", "school", "health")  # org_heads.tsv classes of such bodies
 INSTITUTION_HEADS = tuple(R.fold_key(h) + " " for h in R.word_set("institution_heads"))
 MEMBER_TITLE = "Thành viên"
 LIST_TITLES = R.word_set("list_titles")     # 'Danh sách thành viên X:' above a table
@@ -453,7 +454,8 @@ def main_body(lk: Linker) -> str | None:
             if e["type"] != "ORGANIZATION":
                 continue
             top = _outer(e["canonical"])
-            if not R.fold_key(top).startswith(INSTITUTION_HEADS):
+            cls = attrs(e["spans"][0]).get("cls")
+            if not (R.fold_key(top).startswith(INSTITUTION_HEADS) or cls in INSTITUTION_CLASSES):
                 continue
             k = group_key("ORGANIZATION", top)
             counts[k] += len(e["spans"])
@@ -495,15 +497,17 @@ def _bodies(lk: Linker, chain: Chain, in_list: bool) -> list[tuple[str | None, s
             if inner is not None:
                 nearest = R.fold_key(inner).startswith(R.fold_key("Chi bộ"))
                 anchor = parent or (later[0] if nearest else later[-1]) if (parent or later) else main_body(lk)
-                if anchor:
-                    org, oid = _compose(base, anchor), None
+                org, oid = (_compose(base, anchor) if anchor else None), None
             elif parent:
                 org, oid = _compose(base, parent), None
-            elif len(base.split(" ")) >= 3 and not later:
+            elif len(base.split(" ")) >= 3:
                 org, oid = base, None  # 'Ban Chấp hành Trung ương Đảng': a whole name the story does not fill
-        if org is None and in_list and ln.target is None:
+        hint = attrs(ln.title).get("hint") or ""
+        if org is None and in_list and ln.target is None and hint and main_body(lk):
             # a bare title in a table row or a career list: the story's institution
-            org, oid = main_body(lk), None
+            # ('Đảng ủy viên' -> 'Đảng ủy' of it)
+            inner_hint = R.fold_key(hint) in INNER
+            org, oid = (_compose(hint, main_body(lk)) if inner_hint else main_body(lk)), None
         out.append((org, oid))
     return out
 
