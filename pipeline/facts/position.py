@@ -27,6 +27,7 @@ PERSON_BEFORE = R.word_set("person_before")  # what may stand between a person a
 LIST_VERBS = R.word_set("list_verbs")        # 'A, B và C được bầu làm ...': the list shares the title
 #: what joins a subject's further posts in one sentence ('... nhưng đã thôi chức Chủ tịch nước')
 CONTINUES = tuple(sorted(R.word_set("continues")))
+AFTER_GAPS = R.word_set("person_after")      # 'Giám đốc Sở Y tế, ông A', '... đối với TS A'
 SUCCEEDS = R.word_set("succeeds")            # 'A kế nhiệm B trở thành X': A takes X
 #: bodies inside another body ('Đảng ủy', 'HĐQT'), folded, longest first
 INNER = tuple(sorted((R.fold_key(b) for b in R.word_set("inner_bodies")), key=len, reverse=True))
@@ -165,6 +166,10 @@ def _person_before(lk: Linker, ms: list[Span], i0: int) -> tuple[Span, str, bool
         return None
     p, first = ms[i0 - 1], ms[i0]
     g = strip_honorific(gap(lk.doc, end(p), start(first)))
+    if ")" in g and i0 > 1 and label(ms[i0 - 2]) == "PERSON":
+        # 'Ông A (B - Sinh năm 1957), Ủy viên ...': the name inside the aside is A's other form
+        p = ms[i0 - 2]
+        g = strip_honorific(gap(lk.doc, end(p), start(first)))
     past = g.startswith("từng ") or g == "từng"
     g = g[len("từng"):].strip() if past else g
     if g not in PERSON_BEFORE or not (g or R.is_cap(attrs(first)["text"])):
@@ -183,7 +188,7 @@ def _person_after(lk: Linker, ms: list[Span], i0: int, i1: int) -> Span | None:
         return None
     p, first = ms[i1], ms[i0]
     g = strip_honorific(gap(lk.doc, end(ms[i1 - 1]), start(p)))
-    if g in {"", ",", "là", "-"} and (
+    if g in AFTER_GAPS and (
             R.is_cap(attrs(first)["text"]) or len(ms) > i0 + 1 and i1 - i0 >= 2
             or attrs(p)["text"].split(" ")[0] in R.surnames()):
         return p
@@ -375,7 +380,7 @@ def _table_rows(lk: Linker, by_sent: dict[int, list[Span]]) -> tuple[dict[int, S
             k += 1
             continue
         intro = sents[k - 1][0] if k else -1
-        holder = None
+        holder, stray = None, 0
         while j < len(sents):
             a, b = sents[j]
             line = text[a:b].strip()
@@ -390,8 +395,10 @@ def _table_rows(lk: Linker, by_sent: dict[int, list[Span]]) -> tuple[dict[int, S
                     holders.append((holder, intro))
             elif holder is not None:
                 rows[a] = holder
-            else:
+            elif ms or stray > 1:
                 break
+            else:
+                stray += 1  # a cell the segmenter cut off its name ('SV.')
             j += 1
         k = j
     return rows, holders
