@@ -8,7 +8,6 @@ right after it (``Bộ trưởng Bộ Công Thương Nguyễn Hồng Diên``).
 """
 from __future__ import annotations
 
-from collections import Counter
 from typing import Any, Literal
 
 from pydantic import Field
@@ -19,45 +18,19 @@ from ..compare import Item, all_match, alternatives, key, pick, unique
 from ..contract import Span as SpanModel, Strict
 from ..normalize import canonical_text
 from .linking import (INFERRED, Linker, attrs, end, entity_id, gap, group_key, label, resolved, sentence,
-                      sentences, start, strip_honorific)
+                      start, strip_honorific)
+from .position_chains import Chain, bodies, chains
+from .position_lists import career, members, table_rows
 from .registry import Column, FactType, Metric, register
 
-SEP = R.word_set("sep")                      # what joins two titles of one chain
 PERSON_BEFORE = R.word_set("person_before")  # what may stand between a person and the chain after it
+MEMBER_TITLE = "Thành viên"
+LIST_TITLES = R.word_set("list_titles")     # 'Danh sách thành viên X:' above a table
 LIST_VERBS = R.word_set("list_verbs")        # 'A, B và C được bầu làm ...': the list shares the title
 #: what joins a subject's further posts in one sentence ('... nhưng đã thôi chức Chủ tịch nước')
 CONTINUES = tuple(sorted(R.word_set("continues")))
 AFTER_GAPS = R.word_set("person_after")      # 'Giám đốc Sở Y tế, ông A', '... đối với TS A'
 SUCCEEDS = R.word_set("succeeds")            # 'A kế nhiệm B trở thành X': A takes X
-#: bodies inside another body ('Đảng ủy', 'HĐQT'), folded, longest first
-INNER = tuple(sorted((R.fold_key(b) for b in R.word_set("inner_bodies")), key=len, reverse=True))
-UNIT_WORDS = R.word_set("unit_words")        # 'Đảng ủy cơ quan', 'Công đoàn bộ phận'
-TABLE_HEADER = R.word_set("table_header")    # 'TT' / 'Họ tên' / 'Chức vụ'
-MEMBER_LIST = R.word_set("member_list")      # 'thành viên HĐQT gồm ông A, bà B'
-CAREER_NOUNS = R.word_set("career_nouns")    # 'từng giữ các chức vụ A, B'
-CAREER_TAILS = R.word_set("career_tails")
-PAST_WORDS = R.word_set("past_words")
-INSTITUTION_CLASSES = ("business", "school", "health")  # org_heads.tsv classes of such bodies
-INSTITUTION_HEADS = tuple(R.fold_key(h) + " " for h in R.word_set("institution_heads"))
-MEMBER_TITLE = "Thành viên"
-LIST_TITLES = R.word_set("list_titles")     # 'Danh sách thành viên X:' above a table
-
-
-class Link:
-    """One (title, body) of a chain: the body printed after the title, the
-    parent body printed after that ('Vụ Pháp luật, Văn phòng Quốc hội') and the
-    lowercase unit words that end the body's name ('Đảng ủy cơ quan')."""
-
-    __slots__ = ("title", "target", "parent", "unit")
-
-    def __init__(self, title: Span, target: Span | None) -> None:
-        self.title, self.target, self.parent, self.unit = title, target, None, ""
-
-    def __iter__(self):  # type: ignore[no-untyped-def]
-        return iter((self.title, self.target))
-
-
-Chain = list[Link]
 
 
 class PositionFact(Strict):
@@ -73,92 +46,6 @@ class PositionFact(Strict):
 
 
 # --------------------------------------------------------------------------- linking
-
-def _unit_words(g: str) -> str:
-    """The lowercase unit words opening a gap ('cơ quan, Chủ tịch ...' -> 'cơ quan')."""
-    for w in sorted(UNIT_WORDS, key=len, reverse=True):
-        if g == w or g.startswith(w + " ") or g.startswith(w + ","):
-            return w
-    return ""
-
-
-def _sep(g: str) -> str:
-    """The gap between two titles of a chain without a rank between them
-    ('Bí thư Đảng ủy Bộ tham mưu, Đại tá, Phó Tham mưu trưởng')."""
-    honor = R.honorifics()
-    parts = [p.strip() for p in g.split(",")]
-    kept = [p for p in parts if p not in honor and p not in UNIT_WORDS]
-    if len(kept) < len(parts) and all(not p for p in kept):
-        return ","
-    return g
-
-
-def chains(lk: Linker, ms: list[Span]) -> list[tuple[Chain, int, int]]:
-    """Title chains in one sentence: ([Link(title, body)], first index, end index)."""
-    doc = lk.doc
-    out = []
-    i = 0
-    while i < len(ms):
-        if label(ms[i]) != "TITLE":
-            i += 1
-            continue
-        first = i
-        chain: Chain = []
-        while i < len(ms) and label(ms[i]) == "TITLE":
-            t = ms[i]
-            target = None
-            if i + 1 < len(ms) and label(ms[i + 1]) in ("ORGANIZATION", "LOCATION"):
-                if gap(doc, end(t), start(ms[i + 1])) in ("", "của"):
-                    target = ms[i + 1]
-            link_ = Link(t, target)
-            chain.append(link_)
-            i += 2 if target is not None else 1
-            if target is not None and label(target) == "ORGANIZATION":
-                i = _parent(lk, ms, i, link_)
-            # one title over coordinated bodies: 'Chủ tịch HĐND và UBND xã X'
-            while target is not None and i < len(ms) and label(ms[i]) == "ORGANIZATION" \
-                    and gap(doc, end(ms[i - 1]), start(ms[i])) in ("và", "-"):
-                chain.append(Link(t, ms[i]))
-                i += 1
-            if not (i < len(ms) and label(ms[i]) == "TITLE" and _sep(gap(doc, end(ms[i - 1]), start(ms[i]))) in SEP):
-                break
-        out.append((chain, first, i))
-    return out
-
-
-def _parent(lk: Linker, ms: list[Span], i: int, link_: Link) -> int:
-    """After a title's body: its unit words ('Đảng ủy cơ quan') and the parent
-    body printed after a comma or the unit words ('Vụ Pháp luật, Văn phòng Quốc hội',
-    'Công đoàn bộ phận Văn phòng X'); where the chain goes on."""
-    doc, target = lk.doc, link_.target
-    nxt = start(ms[i]) if i < len(ms) else sentence(target)[1]
-    g = gap(doc, end(target), nxt)
-    link_.unit = _unit_words(g)
-    if i < len(ms) and label(ms[i]) == "ORGANIZATION":
-        rest = g[len(link_.unit):].strip()
-        if rest == "" and link_.unit or rest == "," and _lesser(target):
-            link_.parent = ms[i]
-            return i + 1
-    return i
-
-
-def _lesser(target: Span) -> bool:
-    """A body printed before its parent: a unit of another body, or one we could not name."""
-    return not resolved(target) or attrs(target).get("cls") == "dept" or _inner(target) is not None
-
-
-def _inner(target: Span | None) -> str | None:
-    """The inner body a mention names with no body around it ('Đảng ủy', 'HĐQT',
-    'Đảng ủy Trường'): its name, or None when it names a whole body."""
-    if target is None or label(target) != "ORGANIZATION":
-        return None
-    name = attrs(target).get("name") or ""
-    low = R.fold_key(name)
-    for head in INNER:
-        if low == head or low.startswith(head + " ") and len(low[len(head):].split()) <= 1:
-            return name
-    return None
-
 
 def _person_before(lk: Linker, ms: list[Span], i0: int) -> tuple[Span, str, bool] | None:
     """'ông A, Bí thư ...', 'A từng là Bộ trưởng': (holder, the gap, held in the past)."""
@@ -241,65 +128,11 @@ def _holders(lk: Linker, ms: list[Span], i0: int, i1: int, sent_start: int,
     return [person], was
 
 
-def _last_person_before(lk: Linker, at: int) -> Span | None:
-    earlier = [p for p in lk.persons if end(p) <= at]
-    return max(earlier, key=end) if earlier else None
-
-
-def _career(lk: Linker, ms: list[Span], i0: int, sent_start: int) -> tuple[Span, bool] | None:
-    """'Ông Khu gắn bó với VietBank với các vị trí A, B', 'Ông từng giữ nhiều chức
-    vụ như A, B', 'Các vị trí quản lý đã từng phụ trách: a, b': the posts of a
-    career, held by the person before (or the one the story is about); former
-    when the words say so ('từng', 'trải qua')."""
-    k = i0 - 1
-    while k >= 0 and label(ms[k]) != "PERSON":
-        k -= 1
-    a = end(ms[k]) if k >= 0 else sent_start
-    text = R.WS_RE.sub(" ", lk.doc._.text[a:start(ms[i0])]).strip().lower()
-    cut = max((text.rfind(n) + len(n) for n in CAREER_NOUNS if n in text), default=-1)
-    if cut < 0:
-        return None
-    tail = text[cut:].strip()
-    colon = ":" in tail and tail.endswith(":")
-    words = tail.rstrip(":").split()
-    if not (tail in CAREER_TAILS or colon and len(words) <= 6 or words and words[-1] in CAREER_TAILS and len(words) <= 6):
-        return None
-    person = ms[k] if k >= 0 else None
-    if person is None:
-        opening = text[: text.find(next(n for n in CAREER_NOUNS if n in text))].split()
-        if opening and opening[0] not in ("ông", "bà", "các", "những", "chức", "vị", "cương", "nhiều"):
-            return None
-        person = _last_person_before(lk, sent_start)
-    if person is None:
-        return None
-    return person, any(w in text for w in PAST_WORDS)
-
-
-def _members(lk: Linker, ms: list[Span], i: int) -> list[Span]:
-    """'... gồm ông A, bà B và ông C': the persons of a member list starting after ms[i - 1]."""
-    if i >= len(ms) or i == 0:
-        return []
-    g = gap(lk.doc, end(ms[i - 1]), start(ms[i])).rstrip(":").strip()
-    g = strip_honorific(g)
-    if len(g) > 40 or not any(g == w or g.endswith(" " + w) for w in MEMBER_LIST):
-        return []
-    out: list[Span] = []
-    for k in range(i, len(ms)):
-        if k > i and strip_honorific(gap(lk.doc, end(ms[k - 1]), start(ms[k])).rstrip(":").strip()) \
-                not in ("", ",", "và", ", và", ";"):
-            break
-        if label(ms[k]) == "PERSON" and resolved(ms[k]):
-            out.append(ms[k])
-        elif label(ms[k]) not in ("TITLE", "ORGANIZATION"):
-            break
-    return out
-
-
 def _sentence_positions(lk: Linker, sent_start: int, ms: list[Span], seen: set,
                         row: Span | None = None) -> list[dict]:
     facts: list[dict] = []
     subject: tuple[Span, int] | None = None  # the holder of the last chain and where it ended
-    career: tuple[Span, bool] | None = None  # the person whose posts this sentence lists
+    cv: tuple[Span, bool] | None = None  # the person whose posts this sentence lists
     spans = chains(lk, ms)
     for chain, i0, i1 in spans:
         if row is not None and not any(label(m) == "PERSON" for m in ms):
@@ -311,23 +144,23 @@ def _sentence_positions(lk: Linker, sent_start: int, ms: list[Span], seen: set,
             # 'gồm: Chủ tịch A, Phó Chủ tịch B': a title right before a name is that name's
             facts.extend(_chain_facts(lk, after, chain, seen))
             continue
-        members = _members(lk, ms, i1)
-        if members:  # 'thành viên HĐQT nhiệm kỳ 2021-2025 gồm ông A, bà B'
-            for p in members:
+        listed = members(lk, ms, i1)
+        if listed:  # 'thành viên HĐQT nhiệm kỳ 2021-2025 gồm ông A, bà B'
+            for p in listed:
                 facts.extend(_chain_facts(lk, p, chain, seen))
             continue
-        new_person = career is not None and any(label(m) == "PERSON" for m in ms[:i0] if start(m) >= subject[1])
-        if career is None or new_person:
-            career = _career(lk, ms, i0, sent_start)
-        if career is not None:
-            holders, was = [career[0]], career[1]
+        new_person = cv is not None and any(label(m) == "PERSON" for m in ms[:i0] if start(m) >= subject[1])
+        if cv is None or new_person:
+            cv = career(lk, ms, i0, sent_start)
+        if cv is not None:
+            holders, was = [cv[0]], cv[1]
         else:
             holders, was = _holders(lk, ms, i0, i1, sent_start, subject)
         if not holders:
             continue
         subject = (holders[-1], end(ms[i1 - 1]))
         for holder in holders:
-            facts.extend(_chain_facts(lk, holder, chain, seen, former=was, in_list=career is not None))
+            facts.extend(_chain_facts(lk, holder, chain, seen, former=was, in_list=cv is not None))
         facts.extend(_successor_facts(lk, ms, i1, chain, seen))
     facts.extend(_body_members(lk, ms, spans, seen))
     return facts
@@ -348,60 +181,11 @@ def _body_members(lk: Linker, ms: list[Span], spans: list, seen: set) -> list[di
     for i, m in enumerate(ms):
         if label(m) != "ORGANIZATION" or id(m) in in_chain or not resolved(m):
             continue
-        for p in _members(lk, ms, i + 1):
+        for p in members(lk, ms, i + 1):
             f = _fact(lk, p, MEMBER_TITLE, resolved(m), entity_id(m), seen)
             if f:
                 facts.append(f)
     return facts
-
-
-def _table_rows(lk: Linker, by_sent: dict[int, list[Span]]) -> tuple[dict[int, Span], list[tuple[Span, int]]]:
-    """Tables flattened into lines: a header row (TT / Họ tên / Chức vụ) one cell a
-    line, then per row a number line, a name line and the lines of its posts.
-    (sentence start -> the row's person, [(person, the header's sentence start)])."""
-    text = lk.doc._.text
-    sents = sentences(lk)
-    rows: dict[int, Span] = {}
-    holders: list[tuple[Span, int]] = []
-
-    def cell(k: int) -> str:
-        return R.fold_key(text[sents[k][0]:sents[k][1]]).strip(" :.")
-
-    def header(k: int) -> bool:
-        c = cell(k)
-        return len(c) < 40 and any(c == h or c.startswith(h + "/") or c.startswith(h + " ") for h in TABLE_HEADER)
-
-    k = 0
-    while k < len(sents):
-        j = k
-        while j < len(sents) and header(j):
-            j += 1
-        if j - k < 2:
-            k += 1
-            continue
-        intro = sents[k - 1][0] if k else -1
-        holder, stray = None, 0
-        while j < len(sents):
-            a, b = sents[j]
-            line = text[a:b].strip()
-            ms = by_sent.get(a, [])
-            if len(line) > 160:
-                break
-            if line.rstrip(".").isdigit():
-                holder = None
-            elif holder is None and ms and all(label(m) == "PERSON" for m in ms) and len(line) <= 60:
-                holder = ms[0]
-                if resolved(holder):
-                    holders.append((holder, intro))
-            elif holder is not None:
-                rows[a] = holder
-            elif ms or stray > 1:
-                break
-            else:
-                stray += 1  # a cell the segmenter cut off its name ('SV.')
-            j += 1
-        k = j
-    return rows, holders
 
 
 def _table_members(lk: Linker, by_sent: dict[int, list[Span]], holders: list[tuple[Span, int]],
@@ -411,7 +195,7 @@ def _table_members(lk: Linker, by_sent: dict[int, list[Span]], holders: list[tup
     facts: list[dict] = []
     for person, intro in holders:
         for chain, _, _ in chains(lk, by_sent.get(intro, [])):
-            for ln, (org, oid) in zip(chain, _bodies(lk, chain, False)):
+            for ln, (org, oid) in zip(chain, bodies(lk, chain, False)):
                 if org and R.fold_key(ln.title._.canonical) in LIST_TITLES:
                     f = _fact(lk, person, ln.title._.canonical, canonical_text(R.expand_abbreviations(org)),
                               oid, seen)
@@ -425,7 +209,7 @@ def link(lk: Linker) -> list[dict]:
     for m in lk.mentions:
         by_sent.setdefault(sentence(m)[0], []).append(m)
     seen: set = set()
-    rows, holders = _table_rows(lk, by_sent)
+    rows, holders = table_rows(lk, by_sent)
     facts = [f for s, ms in by_sent.items() for f in _sentence_positions(lk, s, ms, seen, rows.get(s))]
     facts.extend(_table_members(lk, by_sent, holders, seen))
     # 'Tổng thống Putin' says less than 'Tổng thống Nga Vladimir Putin', and a
@@ -441,96 +225,18 @@ def link(lk: Linker) -> list[dict]:
     return out
 
 
-def _outer(canon: str) -> str:
-    """'Hội đồng quản trị Ngân hàng X' -> 'Ngân hàng X': the body an inner body belongs to."""
-    low = R.fold_key(canon)
-    for head in INNER:
-        if low.startswith(head + " "):
-            return canon[len(head) + 1:]
-    return canon
-
-
-def main_body(lk: Linker) -> str | None:
-    """The institution the story is about (its most mentioned school, company,
-    hospital ..., counting its inner bodies): what an inner body printed alone
-    belongs to ('Đảng ủy', 'HĐQT', 'Hội đồng trường')."""
-    if not hasattr(lk, "_main_body"):
-        counts: Counter = Counter()
-        names: dict[str, str] = {}
-        for e in lk.doc._.entities or []:
-            if e["type"] != "ORGANIZATION":
-                continue
-            top = _outer(e["canonical"])
-            cls = attrs(e["spans"][0]).get("cls")
-            if not (R.fold_key(top).startswith(INSTITUTION_HEADS) or cls in INSTITUTION_CLASSES):
-                continue
-            k = group_key("ORGANIZATION", top)
-            counts[k] += len(e["spans"])
-            if len(top) > len(names.get(k, "")):
-                names[k] = top
-        best = counts.most_common(2)
-        ok = best and best[0][1] >= 2 and (len(best) == 1 or best[0][1] > best[1][1])
-        lk._main_body = names[best[0][0]] if ok else None
-    return lk._main_body
-
-
-def _compose(inner: str, anchor: str) -> str:
-    """'Đảng ủy' + 'Cục X' -> 'Đảng ủy Cục X'; 'Đảng ủy Trường' + 'Trường Đại học Y'
-    -> 'Đảng ủy Trường Đại học Y' (the head printed alone is the anchor's)."""
-    words = inner.split(" ")
-    if len(words) > 1 and R.fold_key(words[-1]) == R.fold_key(anchor.split(" ")[0]):
-        words = words[:-1]
-    return " ".join(words + [anchor])
-
-
-def _bodies(lk: Linker, chain: Chain, in_list: bool) -> list[tuple[str | None, str | None]]:
-    """(organization, entity id) of each link: the body named after the title; an
-    inner body printed alone takes the chain's outermost named body ('Bí thư Đảng
-    ủy, Cục trưởng Cục X' -> 'Đảng ủy Cục X'; a 'Chi bộ' the next one), else the
-    institution the story is about."""
-    bodies = [lk.body_of(ln.title, ln.target) for ln in chain]
-    full: list[str | None] = []
-    for ln, (org, oid) in zip(chain, bodies):
-        named = org if org and oid != INFERRED and _inner(ln.target) is None else None
-        parent = resolved(ln.parent) if ln.parent is not None else None
-        full.append(parent or named)
-    out = []
-    for n, (ln, (org, oid)) in enumerate(zip(chain, bodies)):
-        inner = _inner(ln.target)
-        parent = resolved(ln.parent) if ln.parent is not None else None
-        if ln.target is not None and label(ln.target) == "ORGANIZATION" and (org is None or oid == INFERRED):
-            later = [b for b in full[n + 1:] if b]
-            base = f"{attrs(ln.target)['name']} {ln.unit}".strip()
-            if inner is not None:
-                nearest = R.fold_key(inner).startswith(R.fold_key("Chi bộ"))
-                anchor = parent or (later[0] if nearest else later[-1]) if (parent or later) else main_body(lk)
-                org, oid = (_compose(base, anchor) if anchor else None), None
-            elif parent:
-                org, oid = _compose(base, parent), None
-            elif len(base.split(" ")) >= 3:
-                org, oid = base, None  # 'Ban Chấp hành Trung ương Đảng': a whole name the story does not fill
-        hint = attrs(ln.title).get("hint") or ""
-        if org is None and in_list and ln.target is None and hint and main_body(lk):
-            # a bare title in a table row or a career list: the story's institution
-            # ('Đảng ủy viên' -> 'Đảng ủy' of it)
-            inner_hint = R.fold_key(hint) in INNER
-            org, oid = (_compose(hint, main_body(lk)) if inner_hint else main_body(lk)), None
-        out.append((org, oid))
-    return out
-
-
 def _chain_facts(lk: Linker, person: Span, chain: Chain, seen: set, former: bool = False,
                  in_list: bool = False) -> list[dict]:
     """One position per (title, body) of the chain, held by ``person``."""
     facts: list[dict] = []
     if not resolved(person):
         return facts
-    bodies = _bodies(lk, chain, in_list)
+    found = bodies(lk, chain, in_list)
     for n, (title, target) in enumerate(chain):
-        org, org_id = bodies[n]
+        org, org_id = found[n]
         if org is None and target is not None and attrs(target).get("cls") == "business":
             # 'Phó Chủ tịch HĐQT - Tổng Giám đốc LienVietPostBank': the company's board
-            later = next((b for b, _ in bodies[n + 1:] if b), None)
+            later = next((b for b, _ in found[n + 1:] if b), None)
             if later:
                 org, org_id = f"{attrs(target)['name']} {later}", None
         org = canonical_text(R.expand_abbreviations(org)) if org else None
