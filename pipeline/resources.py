@@ -26,6 +26,18 @@ CHAR_MAP: dict[str, str] = {
     "\u00ad": "", "\r": "", "\u2028": "\n", "\u2029": "\n", "\x0b": "\n", "\x0c": "\n",
 }
 
+# Characters that normalization leaves as they are, wherever they stand: printable
+# ASCII and the precomposed Vietnamese letters.  A run of them (with single spaces
+# between them; normalize() gives back a last one followed by a combining mark) is
+# copied in one piece.
+_VI_LETTERS = ("aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợ"
+               "uùúủũụưừứửữựyỳýỷỹỵđ")
+_PLAIN = "".join(sorted(
+    c for c in {chr(i) for i in range(0x21, 0x7F)} | set(_VI_LETTERS) | set(_VI_LETTERS.upper())
+    if unicodedata.normalize("NFC", c) == c and not unicodedata.combining(c) and c not in CHAR_MAP))
+_PLAIN_CLASS = "[" + "".join("\\" + c if c in "\\]^-[" else c for c in _PLAIN) + "]"
+PLAIN_RUN_RE = regex.compile(rf"{_PLAIN_CLASS}+(?: {_PLAIN_CLASS}+)*")
+
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
 
@@ -60,10 +72,14 @@ GLUED_RE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
 DIGIT_RE = regex.compile(r"\d")
 #: a byline name written with initials: 'H.Long', 'T.Thủy', 'N.V.Hùng'
 INITIAL_NAME_RE = regex.compile(r"^(?:\p{Lu}\.)+\p{Lu}\p{Ll}+$")
+#: the initial that ends a partly withheld name ('Nguyễn Văn T.')
+WITHHELD_INITIAL_RE = regex.compile(r"^\p{Lu}\.$")
 #: a closing line that may follow the byline: the source or the photo credit
-CREDIT_LINE_RE = regex.compile(r"^(?:Theo|Ảnh|Nguồn|Video|Clip)\b[^.!?\n]{0,60}$")
-#: a byline: two to four capitalized words, or a name with initials
-BYLINE_RE = regex.compile(r"^(?:\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){1,3}|(?:\p{Lu}\.)+ ?\p{Lu}\p{Ll}+)$")
+CREDIT_LINE_RE = regex.compile(r"^(?:(?:Theo|Ảnh|Nguồn|Video|Clip)\b[^.!?\n]{0,60}|[\p{Lu}&]{2,8})$")
+#: a byline: one or more names of two to four capitalized words (or with
+#: initials) joined by ' - ' or ','
+_BYLINE_NAME = r"(?:\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){1,3}|(?:\p{Lu}\.)+ ?\p{Lu}\p{Ll}+)"
+BYLINE_RE = regex.compile(rf"^{_BYLINE_NAME}(?: ?[-–,] ?{_BYLINE_NAME})*$")
 WORD_CHAR_RE = regex.compile(r"[\p{L}\p{N}]")
 ALL_CAPS_RE = regex.compile(r"^[\p{Lu}\d&\-.]{2,}$")
 #: short forms written with a final dot that is not a full stop

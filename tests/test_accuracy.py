@@ -28,7 +28,7 @@ FIRST12_PINS = {
 # micro F1 floors over all 32 dev gold articles (issue 10: the twelve above and
 # twenty more, read here for the first time when these pins were set)
 ALL_PINS = {
-    "persons": 0.96,
+    "persons": 0.97,
     "organizations": 0.77,
     "positions": 0.48,
     "positions_person_title": 0.67,

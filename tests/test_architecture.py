@@ -20,11 +20,10 @@ MAX_LINES = 400
 
 #: modules with a function over MAX_COMPLEXITY (radon cyclomatic complexity)
 COMPLEXITY_ALLOWLIST = {
-    "pipeline/numbers.py",         # the number scanner (helper 'numbers')
+    "pipeline/crf.py",             # CRFModel._values (helper 'speed')
 }
 #: modules over MAX_LINES lines
 LINES_ALLOWLIST = {
-    "pipeline/numbers.py",
     "pipeline/html.py",
     "pipeline/batch.py",
 }
@@ -162,7 +161,7 @@ def test_module_length(path):
 
 def test_complexity_is_measured():
     assert dict(_complexity(PKG / "entities" / "organizations.py"))["organization"] >= 1
-    assert max(c for _, c in _complexity(PKG / "numbers.py")) > 1
+    assert max(c for _, c in _complexity(PKG / "entities" / "organizations.py")) > 1
 
 
 # ------------------------------------------------------------------ spaCy's view of the stages

@@ -1,5 +1,6 @@
-"""NUMBER and DATE mentions: :func:`pipeline.numbers.find_numbers` over the doc's
-normalized text, using the segmented words to pick the counted noun."""
+"""NUMBER and DATE mentions: :func:`pipeline.numbers.find_numbers` (the rules of the
+``pipeline/numbers`` package) over the doc's normalized text, using the segmented
+words to pick the counted noun."""
 from __future__ import annotations
 
 from bisect import bisect_right
