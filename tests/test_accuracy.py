@@ -30,8 +30,8 @@ FIRST12_PINS = {
 ALL_PINS = {
     "persons": 0.97,
     "organizations": 0.77,
-    "positions": 0.48,
-    "positions_person_title": 0.67,
+    "positions": 0.67,
+    "positions_person_title": 0.87,
     "quantities": 0.93,
 }
 FIRST12 = SEED_DOCS + (
