@@ -11,14 +11,14 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from pydantic import Field
-from spacy.tokens import Span
 
 from .. import resources as R
 from ..compare import Item, all_match, alternatives, key, pick, unique
 from ..contract import Span as SpanModel, Strict
 from ..normalize import canonical_text
-from .linking import (INFERRED, Linker, attrs, end, entity_id, gap, group_key, label, resolved, sentence,
-                      start, strip_honorific)
+from ..records import Annotation as Span  # a mention record
+from .linking import (INFERRED, Linker, end, entity_id, gap, group_key, label, resolved, sentence, start,
+                      strip_honorific)
 from .position_chains import Chain, bodies, chains
 from .position_lists import career, members, table_rows
 from .registry import Column, FactType, Metric, register
@@ -59,7 +59,7 @@ def _person_before(lk: Linker, ms: list[Span], i0: int) -> tuple[Span, str, bool
         g = strip_honorific(gap(lk.doc, end(p), start(first)))
     past = g.startswith("từng ") or g == "từng"
     g = g[len("từng"):].strip() if past else g
-    if g not in PERSON_BEFORE or not (g or R.is_cap(attrs(first)["text"])):
+    if g not in PERSON_BEFORE or not (g or R.is_cap(first.text)):
         return None
     # 'A kế nhiệm ông B trở thành Bí thư': A takes the post
     if i0 > 1 and label(ms[i0 - 2]) == "PERSON":
@@ -76,8 +76,8 @@ def _person_after(lk: Linker, ms: list[Span], i0: int, i1: int) -> Span | None:
     p, first = ms[i1], ms[i0]
     g = strip_honorific(gap(lk.doc, end(ms[i1 - 1]), start(p)))
     if g in AFTER_GAPS and (
-            R.is_cap(attrs(first)["text"]) or len(ms) > i0 + 1 and i1 - i0 >= 2
-            or attrs(p)["text"].split(" ")[0] in R.surnames()):
+            R.is_cap(first.text) or len(ms) > i0 + 1 and i1 - i0 >= 2
+            or p.text.split(" ")[0] in R.surnames()):
         return p
     return None
 
@@ -139,7 +139,7 @@ def _sentence_positions(lk: Linker, sent_start: int, ms: list[Span], seen: set,
             facts.extend(_chain_facts(lk, row, chain, seen, in_list=True))
             continue
         after = ms[i1] if i1 < len(ms) and label(ms[i1]) == "PERSON" else None
-        if after is not None and resolved(after) and R.is_cap(attrs(ms[i0])["text"]) \
+        if after is not None and resolved(after) and R.is_cap(ms[i0].text) \
                 and not gap(lk.doc, end(ms[i1 - 1]), start(after)):
             # 'gồm: Chủ tịch A, Phó Chủ tịch B': a title right before a name is that name's
             facts.extend(_chain_facts(lk, after, chain, seen))
@@ -196,8 +196,8 @@ def _table_members(lk: Linker, by_sent: dict[int, list[Span]], holders: list[tup
     for person, intro in holders:
         for chain, _, _ in chains(lk, by_sent.get(intro, [])):
             for ln, (org, oid) in zip(chain, bodies(lk, chain, False)):
-                if org and R.fold_key(ln.title._.canonical) in LIST_TITLES:
-                    f = _fact(lk, person, ln.title._.canonical, canonical_text(R.expand_abbreviations(org)),
+                if org and R.fold_key(ln.title.canonical) in LIST_TITLES:
+                    f = _fact(lk, person, ln.title.canonical, canonical_text(R.expand_abbreviations(org)),
                               oid, seen)
                     if f:
                         facts.append(f)
@@ -234,11 +234,11 @@ def _chain_facts(lk: Linker, person: Span, chain: Chain, seen: set, former: bool
     found = bodies(lk, chain, in_list)
     for n, (title, target) in enumerate(chain):
         org, org_id = found[n]
-        if org is None and target is not None and attrs(target).get("cls") == "business":
+        if org is None and target is not None and getattr(target.info, "cls", None) == "business":
             # 'Phó Chủ tịch HĐQT - Tổng Giám đốc LienVietPostBank': the company's board
             later = next((b for b, _ in found[n + 1:] if b), None)
             if later:
-                org, org_id = f"{attrs(target)['name']} {later}", None
+                org, org_id = f"{target.info.name} {later}", None
         org = canonical_text(R.expand_abbreviations(org)) if org else None
         fact = _fact(lk, person, title, org, org_id, seen, former)
         if fact:
@@ -253,8 +253,8 @@ def _fact(lk: Linker, person: Span, title: Span | str, org: str | None, org_id: 
     if isinstance(title, str):
         tcanon, tid, evidence, was = title, None, sentence(person), former
     else:
-        tcanon, tid, evidence = resolved(title) or title._.canonical, entity_id(title), sentence(title)
-        was = former or bool(attrs(title).get("former"))
+        tcanon, tid, evidence = resolved(title) or title.canonical, entity_id(title), sentence(title)
+        was = former or bool(getattr(title.info, "former", False))
     if org is None and R.fold_key(tcanon) in R.job_titles():
         return None  # 'phóng viên', 'giáo viên' with no body: an occupation
     k = (resolved(person), R.fold_key(tcanon), group_key("ORGANIZATION", org or ""))

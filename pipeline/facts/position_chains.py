@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from collections import Counter
 
-from spacy.tokens import Span
 
 from .. import resources as R
-from .linking import INFERRED, Linker, attrs, end, gap, group_key, label, resolved, sentence, start
+from ..records import Annotation as Span  # a mention record
+from .linking import INFERRED, Linker, end, gap, group_key, label, resolved, sentence, start
 
 SEP = R.word_set("sep")                      # what joins two titles of one chain
 #: bodies inside another body ('Đảng ủy', 'HĐQT'), folded, longest first
@@ -110,7 +110,7 @@ def _parent(lk: Linker, ms: list[Span], i: int, link_: Link) -> int:
 
 def _lesser(target: Span) -> bool:
     """A body printed before its parent: a unit of another body, or one we could not name."""
-    return not resolved(target) or attrs(target).get("cls") == "dept" or inner_body(target) is not None
+    return not resolved(target) or getattr(target.info, "cls", None) == "dept" or inner_body(target) is not None
 
 
 def inner_body(target: Span | None) -> str | None:
@@ -118,7 +118,7 @@ def inner_body(target: Span | None) -> str | None:
     'Đảng ủy Trường'): its name, or None when it names a whole body."""
     if target is None or label(target) != "ORGANIZATION":
         return None
-    name = attrs(target).get("name") or ""
+    name = getattr(target.info, "name", "") or ""
     low = R.fold_key(name)
     for head in INNER:
         if low == head or low.startswith(head + " ") and len(low[len(head):].split()) <= 1:
@@ -143,14 +143,14 @@ def main_body(lk: Linker) -> str | None:
         counts: Counter = Counter()
         names: dict[str, str] = {}
         for e in lk.doc._.entities or []:
-            if e["type"] != "ORGANIZATION":
+            if e.type != "ORGANIZATION":
                 continue
-            top = _outer(e["canonical"])
-            cls = attrs(e["spans"][0]).get("cls")
+            top = _outer(e.canonical)
+            cls = getattr(e.mentions[0].info, "cls", None)
             if not (R.fold_key(top).startswith(INSTITUTION_HEADS) or cls in INSTITUTION_CLASSES):
                 continue
             k = group_key("ORGANIZATION", top)
-            counts[k] += len(e["spans"])
+            counts[k] += len(e.mentions)
             if len(top) > len(names.get(k, "")):
                 names[k] = top
         best = counts.most_common(2)
@@ -172,7 +172,7 @@ def _elliptical(lk: Linker, ln: Link, later: list[str]) -> str | None:
     """The body of a link whose body the text does not name in full: an inner body
     takes its parent, the chain's outermost named body (a 'Chi bộ' the next one) or
     the story's institution; another body its parent; a long name stays itself."""
-    base = f"{attrs(ln.target)['name']} {ln.unit}".strip()
+    base = f"{ln.target.info.name} {ln.unit}".strip()
     parent = resolved(ln.parent) if ln.parent is not None else None
     inner = inner_body(ln.target)
     if inner is not None:
@@ -191,7 +191,7 @@ def _elliptical(lk: Linker, ln: Link, later: list[str]) -> str | None:
 def _listed(lk: Linker, ln: Link) -> str | None:
     """A bare title in a table row or a career list: the story's institution
     ('Hiệu trưởng'), or the inner body its title implies ('Đảng ủy viên' -> its 'Đảng ủy')."""
-    hint = attrs(ln.title).get("hint") or ""
+    hint = getattr(ln.title.info, "hint", "") or ""
     top = main_body(lk)
     if not (hint and top):
         return None

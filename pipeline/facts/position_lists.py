@@ -3,9 +3,9 @@ flattened tables (``TT / Họ tên / Chức vụ``), member lists (``gồm ông 
 and career histories (``từng giữ các chức vụ A, B``)."""
 from __future__ import annotations
 
-from spacy.tokens import Span
 
 from .. import resources as R
+from ..records import Annotation as Span  # a mention record
 from .linking import Linker, end, gap, label, resolved, sentences, start, strip_honorific
 
 TABLE_HEADER = R.word_set("table_header")    # 'TT' / 'Họ tên' / 'Chức vụ'

@@ -8,6 +8,7 @@ or after a token (``number_context.tsv``), qualifiers, cues, names.
 from __future__ import annotations
 
 import unicodedata
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from .lexicon import CTX, FIRST_WORDS, FLOAT_SKIP, LAST_WORDS, MAX_PHRASE, NOT_BEFORE_DO, NOT_ORDINAL_AFTER, STOP, nfc_lower
@@ -80,12 +81,17 @@ class Scan:
         self.text = text
         self.t = Tokens(text)
         self.floor = 0  # no new match may start before this
+        self.definite_end = -1  # end of the last 'giữa hai nước' (words.py)
         self.out: list[NumberMatch] = []
         self.word_at = None
         self.word_ends = frozenset()
+        self.word_starts: list[int] = []
+        self.word_stops: list[int] = []
         if words:
             self.word_at = {s: e for s, e in words}
             self.word_ends = frozenset(e for _, e in words)
+            self.word_starts = sorted(self.word_at)
+            self.word_stops = [self.word_at[s] for s in self.word_starts]
         self.doc_year = None
         if doc_date:
             try:
@@ -112,6 +118,12 @@ class Scan:
             else:
                 hi = mid
         return lo
+
+    def inside_word(self, pos: int) -> bool:
+        """A word of the segmentation starts before ``pos`` and goes on past it
+        ('bẩy' of 'đòn bẩy', 'năm' of 'hàng năm')."""
+        k = bisect_right(self.word_starts, pos - 1) - 1
+        return k >= 0 and self.word_stops[k] > pos
 
     def sentence_initial(self, i: int) -> bool:
         t = self.t
@@ -211,6 +223,8 @@ class Scan:
         if i > 1 and t.types[i - 1] == W and t.lowers[i - 1] == "số":
             if self.phrase_before(i - 1, "doc_word") is not None or self.capitalized_inside(i - 2):
                 return True
+            if t.types[i - 2] == W and not t.nl[i - 1] and self.phrase_before(i - 1, "so_amount") is None:
+                return True  # a label: "đơn vị bầu cử số 5"
         if i > 0 and self.capitalized_inside(i - 1):
             return True
         return (  # Ban Chỉ đạo 389 Quốc gia

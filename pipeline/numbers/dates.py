@@ -8,7 +8,7 @@ but not time-of-day words (``sáng``) nor ``giai đoạn``/``nhiệm kỳ``/``t�
 """
 from __future__ import annotations
 
-from .context import Scan
+from .context import W, Scan
 from .identifiers import ident_span, separator_after
 from .patterns import (
     DASHDATE_RE, DAYRANGE_RE, FULLDATE_RE, MONTHWORD_RE, MONTHYEAR_RE, TIME_RE, WORDDATE_RE, YEARRANGE_RE,
@@ -20,8 +20,18 @@ def _valid(d, m) -> bool:
     return 1 <= d <= 31 and 1 <= m <= 12
 
 
+def _day_part_after(sc: Scan, pos: int):
+    """'10 giờ tối': the part of the day that follows -> (below, from) or None: 12 is
+    added to hours in ``from <= h < below`` ('chiều': 12, 'đêm': 12-6)."""
+    r = sc.phrase_at(sc.first_token_from(pos), "day_part")
+    if r is None:
+        return None
+    below, _, low = r[0].partition("-")
+    return int(below or 0), int(low or 0)
+
+
 def time_of_day(sc: Scan, i: int):
-    """12h, 16h00, 8:30, lúc 8 giờ, 8 giờ 30 phút ('8 giờ' alone is a duration)."""
+    """12h, 16h00, 8:30, lúc 8 giờ, 10 giờ tối, 8 giờ 30 phút ('8 giờ' alone is a duration)."""
     t, text = sc.t, sc.text
     e = t.ends[i]
     nc = text[e : e + 1]
@@ -36,8 +46,11 @@ def time_of_day(sc: Scan, i: int):
             return None
     else:
         hh, mm = int(m.group(5)), m.group(6)
-        if mm is None and sc.phrase_before(i, "time_cue") is None:
+        part = _day_part_after(sc, m.end())
+        if mm is None and sc.phrase_before(i, "time_cue") is None and part is None:
             return None
+        if part is not None and part[1] <= hh < part[0]:
+            hh += 12
     mm = int(mm) if mm else 0
     if hh > 24 or mm > 59:
         return None
@@ -116,14 +129,27 @@ def month_year(sc: Scan, i: int):
     return ident_span(sc, i, s, m.end(), sc.t.texts[i])
 
 
+def _in_date_range(sc: Scan, i: int, end: int) -> bool:
+    """'từ 30-4 đến 3-5': the first after 'từ' with a day-month after 'đến', or the
+    second after 'đến' when a date went before."""
+    t = sc.t
+    k = sc.first_token_from(end)
+    if sc.phrase_before(i, "range_start") is not None and sc.word_is(k, ("đến", "tới")):
+        m = DASHDATE_RE.match(sc.text, t.starts[k + 1]) if k + 1 < t.n else None
+        return m is not None and _valid(int(m.group(1)), int(m.group(2)))
+    prev = sc.out[-1] if sc.out else None
+    return (i > 0 and t.types[i - 1] == W and t.lowers[i - 1] in ("đến", "tới") and prev is not None
+            and prev.label == "DATE" and prev.kind == "date" and sc.first_token_from(prev.end) == i - 1)
+
+
 def dash_date(sc: Scan, i: int):
-    """Ngày 4-2, (4.2): day and month after a date cue."""
+    """Ngày 4-2, (4.2), 26.2 after a date cue; 'từ 30-4 đến 3-5'."""
     s = sc.t.starts[i]
     m = DASHDATE_RE.match(sc.text, s) if separated(sc, i) else None
-    if not (m and sc.has_date_cue(i)):
+    if not m:
         return None
     d, mo = int(m.group(1)), int(m.group(2))
-    if not _valid(d, mo):
+    if not (_valid(d, mo) and (sc.has_date_cue(i) or _in_date_range(sc, i, m.end()))):
         return None
     st = sc.cue_start(i, "day_word", s)
     return [sc.date(st, m.end(), "date", sc.date_iso(d, mo, None), s, m.end())], sc.tok_index_at(m.end(), i)

@@ -17,7 +17,7 @@ from .units import unit_at
 def _ordinal(sc: Scan, i: int, j: int, v, items, ne):
     t = sc.t
     k = sc.ordinal_cue(i)
-    if k is not None and t.lowers[i - 1] != "thứ" and unit_at(sc, j, generic=False) is not None:
+    if k is not None and sc.phrase_before(i, "ordinal_always") is None and unit_at(sc, j, generic=False) is not None:
         return None  # 'nhiệm kỳ 5 năm tới'
     if k is not None and t.starts[k] >= sc.floor and len(items) == 1 and v < 1000:
         return [sc.mk(t.starts[k], ne, "NUMBER", v, "ordinal", None, "exact", ns=t.starts[i], ne=ne)], j

@@ -72,10 +72,12 @@ def document_number(sc: Scan, i: int):
 
 
 def technical(sc: Scan, i: int):
-    """5K, 4G (digits glued to a capital that is no unit); công nghệ 4.0."""
+    """5K, 4G (digits glued to a capital that is no unit), 8x, 9X (a generation: one
+    glued letter that is no unit); công nghệ 4.0."""
     t, text = sc.t, sc.text
     s, e, tx = t.starts[i], t.ends[i], t.texts[i]
-    if e < len(text) and text[e].isalpha() and text[e].isupper():
+    glued = e < len(text) and text[e].isalpha()
+    if glued and (text[e].isupper() or not text[e + 1 : e + 2].isalpha()):
         um = UNIT_RE.match(text, e)
         cases = UNITS_EXACT_CASE.get(nfc_lower(um.group())) if um else None
         if um is None or (cases is not None and um.group() not in cases):

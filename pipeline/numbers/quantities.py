@@ -10,6 +10,8 @@ from __future__ import annotations
 import dataclasses
 
 from .context import W, Scan
+from .patterns import DIM_SIDE_RE, DIMENSIONS_RE, HEIGHT_RE, KILO_RE
+from .values import parse_digits
 from .ranges import range_with_units, range_without_unit
 from .units import fraction_unit, unit_at
 
@@ -97,3 +99,49 @@ def finish(sc: Scan, i, j, v, ns, ne, q, qs, kind_hint=None, has_scale=False, wo
         # 'gấp 3 lần' is a multiplier, not a stated amount
         m = dataclasses.replace(m, kind="multiplier", is_quantity=False)
     return [m], jn
+
+
+def dimensions(sc: Scan, i: int):
+    """'12x4x2 cm', '3 x 4 m': each side is a measure in the unit that closes the size."""
+    t = sc.t
+    m = DIMENSIONS_RE.match(sc.text, t.starts[i])
+    if m is None:
+        return None
+    unit = unit_at(sc, sc.tok_index_at(m.end(), i), generic=False)
+    if unit is None or unit[0] != "measure" or sc.text[m.end() : unit[2]].strip():
+        return None
+    sides = list(DIM_SIDE_RE.finditer(sc.text, m.start(), m.end()))
+    values = [parse_digits(x.group()) for x in sides]
+    if any(v is None for v in values):
+        return None
+    kind, u, us, ue, jn = unit
+    out = [sc.mk(x.start(), x.end(), "NUMBER", v, kind, u, "exact", ns=x.start(), ne=x.end())
+           for x, v in zip(sides[:-1], values)]
+    last = sides[-1]
+    out.append(sc.mk(last.start(), ue, "NUMBER", values[-1], kind, u, "exact", ns=last.start(), ne=last.end(), us=us, ue=ue))
+    return out, jn
+
+
+def height(sc: Scan, i: int):
+    """'cao 1m74': 1,74 m."""
+    m = HEIGHT_RE.match(sc.text, sc.t.starts[i])
+    if m is None:
+        return None
+    v = int(m.group(1)) + int(m.group(2)) / 100
+    return [sc.mk(m.start(), m.end(), "NUMBER", v, "measure", "m", "exact", ns=m.start(), ne=m.end())], sc.tok_index_at(m.end(), i)
+
+
+def kilo(sc: Scan, i: int):
+    """'632k lượt yêu thích', 'hơn 3,9k bình luận': thousands, when a counted noun
+    follows (a quoted '5K' is a name)."""
+    t = sc.t
+    m = KILO_RE.match(sc.text, t.starts[i])
+    if m is None:
+        return None
+    v = parse_digits(m.group()[:-1])
+    j = sc.tok_index_at(m.end(), i)
+    unit = unit_at(sc, j)
+    if v is None or unit is None or unit[0] != "count" or sc.text[m.end() : unit[2]] != " ":
+        return None
+    q, qs = sc.qualifier_before(i)
+    return finish(sc, i, j, v * 1000, t.starts[i], m.end(), q, qs, has_scale=True)

@@ -6,10 +6,10 @@ Matches never overlap: one may not start before the end of the previous one.
 """
 from __future__ import annotations
 
-from . import dates, digits, fractions, identifiers
+from . import dates, digits, fractions, identifiers, quantities
 from . import words as word_rules
 from .context import N, W, NumberMatch, Scan
-from .inherit import inherit_units
+from .inherit import inherit_units, restated_conversions
 
 #: at a digit token
 DIGIT_RULES = (
@@ -22,7 +22,10 @@ DIGIT_RULES = (
     dates.year_range,             # 2020-2025, năm học 2024-2025
     dates.month_year,             # tháng 4/2021, 71/2025
     fractions.slash,              # 28/4, 1/10 tổng kinh phí, 83/83 xã
-    dates.dash_date,              # Ngày 4-2
+    dates.dash_date,              # Ngày 4-2, từ 30-4 đến 3-5
+    quantities.dimensions,        # 12x4x2 cm
+    quantities.height,            # 1m74
+    quantities.kilo,              # 632k lượt xem
     digits.digits_tail,           # 5K, 4.0; ordinals, calendar words, amounts
 )
 #: at a number word, 'nhất' or a roman numeral
@@ -62,4 +65,4 @@ def find_numbers(text: str, words: list[tuple[int, int]] | None = None, doc_date
                 sc.out.append(m)
                 sc.floor = m.end
         i = max(nxt, i + 1)
-    return inherit_units(sc, sc.out) if sc.out else sc.out
+    return restated_conversions(sc, inherit_units(sc, sc.out)) if sc.out else sc.out

@@ -10,7 +10,7 @@ from __future__ import annotations
 from .context import W, Scan, is_upper_initial
 from .lexicon import MOT_NOUNS, NUMWORDS, VAGUE_BEFORE, nfc_lower
 from .numerals import collect
-from .patterns import ROMAN_RE, SENT_END_RE
+from .patterns import LIST_JOIN_RE, ROMAN_RE, SENT_END_RE
 from .quantities import finish
 from .units import unit_at
 
@@ -53,10 +53,13 @@ def ordinal_words(sc: Scan, i: int):
 
 
 def _not_a_numeral(sc: Scan, i: int):
-    """'ba mẹ', capitalized names inside a sentence, vague amounts -> (matches, next) or None."""
+    """'ba mẹ', syllables of longer words, capitalized names inside a sentence, vague
+    amounts -> (matches, next) or None."""
     t = sc.t
     if sc.phrase_at(i, "not_numeral") is not None:
-        return [], i + 1  # 'ba mẹ'
+        return [], i + 1  # 'ba mẹ', 'hai bên'
+    if sc.inside_word(t.starts[i]):
+        return [], i + 1  # a syllable of a longer word: 'đòn bẩy', 'hàng năm'
     # capitalized number words inside a sentence are names (Ba Đình, Hai Bà Trưng)
     if is_upper_initial(t.texts[i]) and (
         not sc.sentence_initial(i) or (i + 1 < t.n and t.types[i + 1] == W and is_upper_initial(t.texts[i + 1]))
@@ -66,7 +69,21 @@ def _not_a_numeral(sc: Scan, i: int):
     if i > 0 and t.types[i - 1] == W and t.lowers[i - 1] in VAGUE_BEFORE:
         col = collect(sc, i)
         return [], (col[1] if col else i + 1)
+    if _definite(sc, i):
+        col = collect(sc, i)
+        j = col[1] if col else i + 1
+        u = unit_at(sc, j)
+        sc.definite_end = u[3] if u else t.ends[j - 1]
+        return [], (u[4] if u else j)
     return None
+
+
+def _definite(sc: Scan, i: int) -> bool:
+    """'quan hệ hai nước', 'giữa hai Đảng, hai nước': the things named are known."""
+    if sc.phrase_before(i, "definite_before") is not None:
+        return True
+    s = sc.t.starts[i]
+    return 0 <= sc.definite_end <= s and bool(LIST_JOIN_RE.fullmatch(sc.text, sc.definite_end, s))
 
 
 def _article_mot(sc: Scan, i: int, j: int) -> bool:
