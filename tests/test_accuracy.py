@@ -30,7 +30,7 @@ FIRST12_PINS = {
 ALL_PINS = {
     "persons": 0.97,
     "organizations": 0.77,
-    "positions": 0.67,
+    "positions": 0.74,
     "positions_person_title": 0.87,
     "quantities": 0.95,
 }
