@@ -333,6 +333,13 @@ def fact_words_re(kind: str, name: str, case: bool = False) -> regex.Pattern:
 
 #: a quotation in straight quotes (the normalized text has only those); it may span lines
 QUOTE_RE = regex.compile(r'"([^"\n]{2,}(?:\n[^"\n]+)*)"')
+#: what opens an apposition after a speaker's name: 'Ông A, giám đốc ...', 'Chị B - Cán bộ ...'
+APPOSITION_RE = regex.compile(r"\s*(?:,|-|–|\()\s")
+#: a source the recognizers do not know, opening a clause: 'Nikkei', 'Hãng xăng dầu BP', 'AP ngày 26/4'
+SOURCE_NAME_RE = regex.compile(
+    r"(?P<head>(?:\p{Ll}+ ){1,3})?(?P<name>[A-Z][A-Za-z0-9&]*(?: [A-Z][A-Za-z0-9&]*){0,2})(?P<rest>(?: [^A-Z]*)?)$")
+#: a quotation that closes a clause after a colon: 'ông A cho biết: "..."'
+COLON_QUOTE_RE = regex.compile(r':\s*"')
 #: a document number with its code: '71/2025', '2245/QĐ-BGDĐT', '36-HD/BTCTW', '10/CĐ-UBND', 'số 34'
 DOC_NUMBER_RE = regex.compile(
     r"(?:số\s+)?(?P<number>\d+(?:/\d{4})?(?:/[\p{Lu}Đ\d]+(?:-[\p{Lu}\p{Ll}Đ\d]+)*)|\d+-[\p{Lu}Đ]+/[\p{Lu}Đ\d-]+)"

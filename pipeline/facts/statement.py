@@ -18,7 +18,7 @@ from pydantic import Field
 from .. import resources as R
 from ..compare import Item, alternatives, key, normalize_name
 from ..contract import Mention, Span as SpanModel, Strict
-from .linking import Linker, found, sentences
+from .linking import Linker, end, found, mentions_between, sentences, start
 from .registry import Column, FactType, Metric, register
 from .speakers import Speaker, last_person, speaker_before
 
@@ -91,7 +91,7 @@ def _enough(text: str, a: int, b: int, least: int = MIN_WORDS) -> bool:
 def _reported(lk: Linker, s: int, e: int) -> dict | None:
     """The first reporting verb of the sentence with a named speaker before it."""
     text = lk.doc._.text
-    for cm in found(lk, "statement", "cue", s, e):
+    for cm in _cues(lk, s, e):
         lower = max(s, text.rfind('"', s, cm.start()) + 1) if text.count('"', s, cm.start()) % 2 else s
         speaker = speaker_before(lk, lower, cm.start())
         if speaker is None:
@@ -100,6 +100,12 @@ def _reported(lk: Linker, s: int, e: int) -> dict | None:
         if _enough(text, span[0], span[1]):
             return _fact(speaker, cm.group(0), span, (s, e))
     return None
+
+
+def _cues(lk: Linker, a: int, b: int) -> list:
+    """The reporting verbs in [a, b) that are not a word of a name ('Đinh Viết Khanh')."""
+    return [cm for cm in found(lk, "statement", "cue", a, b)
+            if not any(start(m) < cm.start() < end(m) for m in mentions_between(lk, max(0, cm.start() - 60), cm.end() + 60))]
 
 
 def _according(lk: Linker, s: int, e: int) -> dict | None:
@@ -143,7 +149,7 @@ def _attributed_quotes(lk: Linker, taken: list[tuple[int, int]]) -> list[dict]:
         stop = dot if dot >= 0 else stop
         if not text[q.end():q.end() + 3].lstrip().startswith((",", "-", "–")):
             continue
-        for cm in found(lk, "statement", "cue", q.end(), stop):
+        for cm in _cues(lk, q.end(), stop):
             speaker = speaker_before(lk, q.end() + 1, cm.start())
             if speaker is not None:
                 out.append(_fact(speaker, cm.group(0), (q.start(1), q.end(1), True), (q.start(), stop)))
@@ -157,7 +163,7 @@ def _goes_on(lk: Linker, prev: dict, s: int, e: int, same: bool) -> list[dict]:
     or opening the next sentence after a connective ('Đồng thời, giao ...')."""
     text = lk.doc._.text
     out: list[dict] = []
-    for cm in found(lk, "statement", "cue", s, e):
+    for cm in _cues(lk, s, e):
         if same:
             semi = text.rfind(";", prev["content"][0], cm.start())
             if cm.start() <= prev["content"][0] or semi < 0 or _rest_words(text[semi + 1:cm.start()]):
