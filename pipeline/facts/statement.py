@@ -52,6 +52,8 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
         a += len(opener)
     while b > a and (text[b - 1].isspace() or text[b - 1] in ".;,…"):
         b -= 1
+    if b > a and text[b - 1] == '"' and text.count('"', a, b) % 2:  # the opening quote of what follows
+        return _trim(text, a, b - 1)
     return a, b
 
 
@@ -68,7 +70,33 @@ def _content(lk: Linker, a: int, e: int) -> tuple[int, int, bool]:
     q = R.QUOTE_RE.match(text, a)
     if q and (q.end() >= b - 1 or text[q.end():b].strip(" .,") == ""):
         return q.start(1), q.end(1), True
-    return a, b, False
+    if text[_before(text, a)] == ":":  # 'cho biết: Thực hiện ... .' : what was said runs to the line end
+        nl = text.find("\n", a)
+        a, b = _trim(text, a, max(b, len(text) if nl < 0 else nl))
+    return _colon_quote(lk, a, b)
+
+
+def _before(text: str, a: int) -> int:
+    """The offset of the last non-space character before ``a`` (the colon after a cue, if any)."""
+    k = a - 1
+    while k > 0 and text[k].isspace():
+        k -= 1
+    return max(k, 0)
+
+
+def _colon_quote(lk: Linker, a: int, b: int) -> tuple[int, int, bool]:
+    """Content that ends with a quotation after a colon: the quotation when what comes before it
+    only introduces it ('nói với các phóng viên rằng: "..."', 'khen ngợi Benzema: "..."'),
+    the words before the colon when they are a clause of their own ('cô không phải ...: "..."')."""
+    text = lk.doc._.text
+    c = R.COLON_QUOTE_RE.search(text, a, b)
+    q = R.QUOTE_RE.match(text, c.end() - 1) if c else None
+    if q is None or text[q.end():b].strip(" .,\n") or not _enough(text, q.start(1), q.end(1), MIN_QUOTE_WORDS):
+        return a, b, False
+    pre = R.WORD_RE.findall(text[a:c.start()].lower())
+    if pre and pre[0] in _words("subject") and not _cues(lk, a, c.start()):
+        return (*_trim(text, a, c.start()), False)
+    return q.start(1), q.end(1), True
 
 
 def _fact(speaker: Speaker, cue: str, span: tuple[int, int, bool], ev: tuple[int, int]) -> dict[str, Any]:
@@ -126,7 +154,7 @@ def _according(lk: Linker, s: int, e: int) -> dict | None:
             speaker = last_person(lk, s)
         a, b = _trim(text, comma + 1, e)
         if speaker is not None and _enough(text, a, b):
-            return _fact(speaker, m.group(0).lower(), (a, b, False), (s, e))
+            return _fact(speaker, m.group(0).lower(), _colon_quote(lk, a, b), (s, e))
     return None
 
 
