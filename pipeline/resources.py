@@ -338,6 +338,11 @@ APPOSITION_RE = regex.compile(r"\s*(?:,|-|–|\()\s")
 #: a source the recognizers do not know, opening a clause: 'Nikkei', 'Hãng xăng dầu BP', 'AP ngày 26/4'
 SOURCE_NAME_RE = regex.compile(
     r"(?P<head>(?:\p{Ll}+ ){1,3})?(?P<name>[A-Z][A-Za-z0-9&]*(?: [A-Z][A-Za-z0-9&]*){0,2})(?P<rest>(?: [^A-Z]*)?)$")
+def word_in(word: str, text: str) -> bool:
+    """Does ``word`` occur in ``text`` as a whole word, in this case (a common word, not a name)?"""
+    return regex.search(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(word)}(?![\p{{L}}\p{{N}}])", text) is not None
+
+
 #: a quotation that closes a clause after a colon: 'ông A cho biết: "..."'
 COLON_QUOTE_RE = regex.compile(r':\s*"')
 #: a document number with its code: '71/2025', '2245/QĐ-BGDĐT', '36-HD/BTCTW', '10/CĐ-UBND', 'số 34'

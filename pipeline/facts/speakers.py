@@ -49,7 +49,9 @@ def _gap_ok(lk: Linker, a: int, b: int) -> bool:
         parts.append(text[at:start(m)])
         at = max(at, end(m))
     parts.append(text[at:b])
-    return not _rest(" ".join(parts)) and "." not in text[a:b]
+    rest = _rest(" ".join(parts)).split()
+    return all(w in _words("of") for w in rest) and "." not in text[a:b]  # 'HLV A của Barcelona nói'
+
 
 
 def _partner(text: str, p: Span) -> bool:
@@ -103,8 +105,9 @@ def _body(lk: Linker, m: Span, lower: int) -> Speaker | None:
         if holder is not None:
             return holder
     before = " ".join(R.WORD_RE.findall(text[max(lower, start(m) - 25):start(m)].lower()))
-    if before.endswith("của") or any(before.endswith(w) for w in _words("unnamed")):
-        return None  # 'một thành viên của X': an unnamed speaker
+    spokesperson = any(before.endswith(w) or before.endswith(w + " của") for w in _words("spokesperson"))
+    if not spokesperson and (before.endswith("của") or any(before.endswith(w) for w in _words("unnamed"))):
+        return None  # 'một thành viên của X': an unnamed speaker; 'một đại diện của X' speaks for X
     return resolved(m), entity_id(m)
 
 
@@ -192,7 +195,7 @@ def _source(lk: Linker, lower: int, cue: int) -> Speaker | None:
     if m is None or m.group("head") and m.group("head").lower().strip() not in _words("source_head"):
         return None
     first = m.group("name").split(" ")[0].lower()
-    if _rest(m.group("rest")) or any(first in ws for ws in (
+    if R.word_in(first, text) or _rest(m.group("rest")) or any(first in ws for ws in (
             R.name_stopwords(), R.honorifics(), _words("connective"), _words("between"), _words("pronoun"))):
         return None
     return m.group("name"), None

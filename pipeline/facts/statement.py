@@ -46,7 +46,7 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
         while a < b and (text[a].isspace() or text[a] in ",:;-–"):
             a += 1
         low = text[a:b].lower()
-        opener = next((w for w in _words("that") if low.startswith(w + " ")), None)
+        opener = next((w for w in _words("that") if low.startswith((w + " ", w + ","))), None)
         if opener is None:
             break
         a += len(opener)
