@@ -18,7 +18,7 @@ from pydantic import Field
 from .. import resources as R
 from ..compare import Item, alternatives, key, normalize_name
 from ..contract import Mention, Span as SpanModel, Strict
-from .linking import Linker, end, found, mentions_between, sentences, start
+from .linking import Linker, end, entity_id, found, mentions_between, resolved, sentences, start, strip_honorific
 from .registry import Column, FactType, Metric, register
 from .speakers import Speaker, last_person, speaker_before
 
@@ -213,13 +213,32 @@ def _goes_on(lk: Linker, prev: dict, s: int, e: int, same: bool) -> list[dict]:
     return out
 
 
+def _opening(lk: Linker, s: int, e: int) -> dict | None:
+    """'Phát biểu trước báo giới, HLV Koeman từ chối nói về X: "..."': a sentence that opens with a
+    reporting verb, then its subject after the comma, and a quotation after a colon."""
+    text = lk.doc._.text
+    cues = _cues(lk, s, min(e, s + 40))
+    if not cues or _rest_words(text[s:cues[0].start()]):
+        return None
+    comma = text.find(",", cues[0].end(), min(e, cues[0].end() + 80))
+    c = R.COLON_QUOTE_RE.search(text, comma + 1, e) if comma > 0 else None
+    q = R.QUOTE_RE.match(text, c.end() - 1) if c else None
+    subject = mentions_between(lk, comma + 1, c.start(), ("PERSON", "ORGANIZATION")) if q else []
+    if not subject or not _enough(text, q.start(1), q.end(1), MIN_QUOTE_WORDS):
+        return None
+    p = subject[0]
+    if strip_honorific(R.WS_RE.sub(" ", text[comma + 1:start(p)]).strip().lower()) or not resolved(p):
+        return None
+    return _fact((resolved(p), entity_id(p)), cues[0].group(0), (q.start(1), q.end(1), True), (s, e))
+
+
 def link(lk: Linker) -> list[dict]:
     facts: list[dict] = []
     prev = None  # the statement of the sentence before
     for s, e in sentences(lk):
         if any(f["content"][0] <= s < f["content"][1] for f in facts):
             continue  # inside a quotation already taken
-        f = _according(lk, s, e) or _reported(lk, s, e)
+        f = _according(lk, s, e) or _reported(lk, s, e) or _opening(lk, s, e)
         if f is not None:
             more = [] if f["quote"] else _goes_on(lk, f, s, e, same=True)
         else:
