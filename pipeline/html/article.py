@@ -85,7 +85,7 @@ def _entities_table(entities: Sequence[Mapping[str, Any]], have_text: bool) -> s
     for e in entities:
         eid = str(e.get("id"))
         extra = ", ".join(f"{k}: {fmt_value(e[k]) if k == 'value' else e[k]}"
-                          for k in ("value", "unit", "kind", "qualifier", "iso") if e.get(k) is not None)
+                          for k in ("value", "unit", "kind", "qualifier", "iso", "role") if e.get(k) is not None)
         if e.get("former"):
             extra = (extra + ", " if extra else "") + "former"
         mentions = e.get("mentions") or []

@@ -49,7 +49,7 @@ class _Span:
 
 def _mark_title(e: Mapping[str, Any]) -> str:
     parts = [f"{e.get('id')} {e.get('type')}", f"canonical: {e.get('canonical')}"]
-    for k in ("value", "unit", "kind", "qualifier", "iso"):
+    for k in ("value", "unit", "kind", "qualifier", "iso", "role"):
         if e.get(k) is not None:
             parts.append(f"{k}: {e[k]}")
     if e.get("former"):
