@@ -36,6 +36,17 @@ def _outlet(text: str, meta: dict[str, Any]) -> str | None:
     return R.outlet_of_url(meta.get("url") or "")
 
 
+#: how many opening lines may be photo captions before the headline
+CAPTION_LINES = 2
+
+
+def headline(raw: str) -> str | None:
+    """The article's title: its first line, unless that is a photo caption ('... (Ảnh: Reuters).',
+    'Ảnh minh họa ...'): then the line after it.  None when only captions open the text."""
+    lines = [ln.strip() for ln in raw.split("\n") if ln.strip()][: CAPTION_LINES + 1]
+    return next((ln for ln in lines if not R.CAPTION_RE.search(ln)), None)
+
+
 def credit_role(mentions: list[Annotation]) -> str | None:
     """'byline' or 'photo' when every mention of a person is on the paper's own credit lines
     (a photo credit only: 'photo'); None when the story names them."""
@@ -75,12 +86,11 @@ def build(doc: Doc, source: str) -> Article:
             rec["role"] = role
         entities.append(rec)
     facts = [export(f, doc._.offset_map.to_raw, raw) for f in doc._.facts or []]
-    title = next((ln.strip() for ln in raw.split("\n") if ln.strip()), None)
     obj = {
         "schema_version": SCHEMA_VERSION,
         "doc_id": meta.get("doc_id") or make_doc_id(raw),
         "source": source,
-        "title": meta.get("title") or title,
+        "title": meta.get("title") or headline(raw),
         "outlet": _outlet(raw, meta) or doc._.outlet,
         "url": meta.get("url"),
         "date": meta.get("date"),
