@@ -69,13 +69,21 @@ def old_tone_repl(m: regex.Match) -> str:
 
 # ---------------------------------------------------------------- tokens
 GLUED_RE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
+#: a run of letters (a word as crawled, maybe several glued together)
+LETTER_RUN_RE = regex.compile(r"\p{L}+")
+#: inside a run of letters: a lowercase letter then an uppercase one ('tưCông', 'VietBank')
+CASE_STEP_RE = regex.compile(r"(?<=\p{Ll})\p{Lu}")
 DIGIT_RE = regex.compile(r"\d")
 #: a byline name written with initials: 'H.Long', 'T.Thủy', 'N.V.Hùng'
 INITIAL_NAME_RE = regex.compile(r"^(?:\p{Lu}\.)+\p{Lu}\p{Ll}+$")
+#: the initial that ends a partly withheld name ('Nguyễn Văn T.')
+WITHHELD_INITIAL_RE = regex.compile(r"^\p{Lu}\.$")
 #: a closing line that may follow the byline: the source or the photo credit
-CREDIT_LINE_RE = regex.compile(r"^(?:Theo|Ảnh|Nguồn|Video|Clip)\b[^.!?\n]{0,60}$")
-#: a byline: two to four capitalized words, or a name with initials
-BYLINE_RE = regex.compile(r"^(?:\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){1,3}|(?:\p{Lu}\.)+ ?\p{Lu}\p{Ll}+)$")
+CREDIT_LINE_RE = regex.compile(r"^(?:(?:Theo|Ảnh|Nguồn|Video|Clip)\b[^.!?\n]{0,60}|[\p{Lu}&]{2,8})$")
+#: a byline: one or more names of two to four capitalized words (or with
+#: initials) joined by ' - ' or ','
+_BYLINE_NAME = r"(?:\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){1,3}|(?:\p{Lu}\.)+ ?\p{Lu}\p{Ll}+)"
+BYLINE_RE = regex.compile(rf"^{_BYLINE_NAME}(?: ?[-–,] ?{_BYLINE_NAME})*$")
 WORD_CHAR_RE = regex.compile(r"[\p{L}\p{N}]")
 ALL_CAPS_RE = regex.compile(r"^[\p{Lu}\d&\-.]{2,}$")
 #: short forms written with a final dot that is not a full stop
@@ -331,8 +339,8 @@ DOC_NUMBER_RE = regex.compile(
     r"|số\s+(?P<bare>\d+)(?![\p{L}\p{N}/])")
 #: the code part of a number: '2245/QĐ-BGDĐT' -> 'QĐ-BGDĐT'
 DOC_CODE_RE = regex.compile(r"/(?:\d{4}/)?(?P<code>[\p{Lu}Đ][\p{Lu}\p{Ll}Đ\d-]*)$|^\d+-(?P<kind>[\p{Lu}Đ]+)/(?P<code2>[\p{Lu}Đ\d-]+)$")
-#: 'ngày 25/1/2021', 'ngày 4-2', 'ngày 30.4': a day in the text
-DAY_RE = regex.compile(r"(?<![\p{L}\p{N}])ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?![\p{N}])", regex.IGNORECASE)
+#: 'ngày 25/1/2021', 'ngày 4-2', 'hôm 16/4', 'sáng 30.4': a day in the text
+DAY_RE = regex.compile(r"(?<![\p{L}\p{N}])(?:ngày|hôm|sáng|chiều|tối|trưa)\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?![\p{N}])", regex.IGNORECASE)
 #: 'năm 2020', 'năm học 2024-2025': a year
 YEAR_RE = regex.compile(r"(?<![\p{N}])(19\d\d|20\d\d)(?![\p{N}])")
 #: a word (for word counts and short gaps)

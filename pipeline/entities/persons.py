@@ -39,9 +39,28 @@ def person(v: View, i: int, triggered: bool) -> Mention | None:
         return None  # with no trigger, a name is a Vietnamese surname and syllables ('La Liga' is not)
     if triggered and (lex.units.match(s, i) or v.head(i)):
         return None
-    if any(R.DIGIT_RE.search(x.text) or (len(x.text) > 1 and R.ALL_CAPS_RE.match(x.text)) for x in s[i:j]):
+    j = _word_end(v, i, j)
+    if j - i < (1 if triggered else 2):
+        return None
+    withheld = j - i >= 3 and R.WITHHELD_INITIAL_RE.match(s[j - 1].text)  # 'Nguyễn Thanh Q.'
+    if any(R.DIGIT_RE.search(x.text) or (len(x.text) > 1 and R.ALL_CAPS_RE.match(x.text))
+           for x in s[i:j - 1 if withheld else j]):
         return None  # 'Covid-19', 'Đoàn TN' are not names
     return person_mention(i, j)  # canonical: the text as printed
+
+
+def _word_end(v: View, i: int, j: int) -> int:
+    """A name stops before a title or a body that the run ran into: 'Đoàn Chủ' of
+    'Đoàn Chủ tịch' is 'Đoàn' (a word split by the capital is not glued to a name)."""
+    s = v.s
+    if not (i < j < len(s) and s[j].tok == s[j - 1].tok and not s[j].cap):
+        return j
+    k = j - 1
+    while k > i and s[k].tok == s[j].tok:
+        if v.title_at(k) or v.lex.heads_lower.match(s, k):
+            return k
+        k -= 1
+    return j
 
 
 def _untriggered_start(v: View, i: int) -> bool:

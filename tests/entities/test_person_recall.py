@@ -56,6 +56,18 @@ def test_place_lists(text, want):
     ("Bài viết.\nCông Bình\nẢnh: Dũng Khoa", {"Công Bình", "Dũng Khoa"}),
     ("Bài viết về trận đấu.\nH.Long", {"H.Long"}),                  # initials
     ("Bài viết về chiếc máy.\nT.ThủyTheo M.T", {"T.Thủy"}),
+    ("Bài viết.\nLệ Hà - Quang Tín\nẢnh: Giáp Tùng", {"Lệ Hà", "Quang Tín", "Giáp Tùng"}),  # two names
+    ("Bài viết.\nHiền Mai\nTTXVN", {"Hiền Mai"}),                  # an agency's acronym under it
 ])
 def test_closing_lines(text, want):
+    assert persons(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # a partly withheld name keeps its initial
+    ("Cơ quan điều tra bắt tạm giam ông Nguyễn Thanh Q. để điều tra.", {"Nguyễn Thanh Q."}),
+    # a name stops before a title the segmenter glued to it ('Đoàn Chủ tịch' is a presidium)
+    ("Ông Lê Vinh Danh kiện Đoàn Chủ tịch Tổng Liên đoàn Lao động.", {"Lê Vinh Danh"}),
+])
+def test_name_edges(text, want):
     assert persons(text) == want
