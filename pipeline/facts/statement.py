@@ -131,9 +131,14 @@ def _reported(lk: Linker, s: int, e: int) -> dict | None:
 
 
 def _cues(lk: Linker, a: int, b: int) -> list:
-    """The reporting verbs in [a, b) that are not a word of a name ('Đinh Viết Khanh')."""
+    """The reporting verbs in [a, b) that are words of their own: not a syllable of a word ('xã giao', data 'not_cue'),
+    of a name ('Đinh Viết Khanh'), or a capitalized word inside a clause ('ông Hứa Ngọc Nghĩa')."""
+    text = lk.doc._.text
+    words = [(w.start(), w.end()) for w in found(lk, "statement", "not_cue", max(0, a - 20), b + 20)]
     return [cm for cm in found(lk, "statement", "cue", a, b)
-            if not any(start(m) < cm.start() < end(m) for m in mentions_between(lk, max(0, cm.start() - 60), cm.end() + 60))]
+            if not any(x < cm.end() and cm.start() < y for x, y in words)
+            and not (cm.group(0)[0].isupper() and text[max(0, cm.start() - 2):cm.start()].strip(" ").isalpha())
+            and not any(start(m) < cm.start() < end(m) for m in mentions_between(lk, max(0, cm.start() - 60), cm.end() + 60))]
 
 
 def _according(lk: Linker, s: int, e: int) -> dict | None:

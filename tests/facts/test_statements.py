@@ -137,6 +137,9 @@ def test_statements_of_every_section(facts_of, text, speaker, quote, content):
     "Sau đó cho biết sẽ xem xét lại toàn bộ vụ việc. Sau khi xem xét, đoàn sẽ báo cáo.",
     # a reporting verb inside a name ('Đinh Viết Khanh') is no verb
     "Tham dự có ông Đinh Viết Khanh – Chủ tịch Hội Khuyến học TP Cần Thơ cùng nhiều đại biểu.",
+    # ... nor a capitalized one inside a clause, nor a syllable of another word
+    "Hội đồng bầu ông Nguyễn Hữu Trung giữ chức Phó Chủ tịch; ông Hứa Ngọc Nghĩa là Trưởng Ban Kiểm soát nhiệm kỳ mới.",
+    "Đại tướng Ngô Xuân Lịch đã tiếp xã giao Thượng tướng Ngụy Phượng Hòa, Bộ trưởng Bộ Quốc phòng Trung Quốc.",
 ])
 def test_no_statement_of_every_section(facts_of, text):
     assert facts_of(text, "statement") == []
