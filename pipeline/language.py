@@ -19,6 +19,7 @@ from spacy.vocab import Vocab
 
 from . import resources as R
 from .normalize import normalize
+from .records import Annotation  # noqa: F401  (re-exported: stages import it from here)
 
 def _set_extensions() -> None:
     for name, default in (
@@ -31,7 +32,8 @@ def _set_extensions() -> None:
         ("outlet", None),          # the article's own outlet (byline stage)
         ("mentions", None),        # list[Annotation]: PERSON/TITLE/ORGANIZATION/LOCATION (vi_entities)
         ("numbers", None),         # list[Annotation]: NUMBER/DATE (vi_numbers)
-        ("context", None),         # resolve.DocContext: the places the story is about (vi_resolve)
+        ("context", None),         # context.DocContext: the places the story is about (vi_resolve)
+        ("resolution", None),      # records.Resolution: mention -> resolved name and entity (vi_resolve)
     ):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
@@ -39,32 +41,8 @@ def _set_extensions() -> None:
 
 _set_extensions()
 
-
-class Annotation:
-    """A mention with what the stages learned about it.  Its ``span`` is the
-    spaCy layer (``doc.spans[...]``); the record itself holds the exact char
-    offsets and attributes, because spaCy keys span extensions by token
-    boundaries, which two different mentions can share.  ``ann._`` is the
-    record itself, so stages read ``ann._.attrs`` as they would on a Span."""
-
-    __slots__ = ("span", "attrs", "canonical")
-
-    def __init__(self, span: Span, attrs: dict, canonical: str) -> None:
-        self.span = span
-        self.attrs = attrs
-        self.canonical = canonical
-
-    @property
-    def _(self) -> "Annotation":
-        return self
-
-    @property
-    def text(self) -> str:
-        return self.attrs["text"]
-
-    @property
-    def label_(self) -> str:
-        return self.attrs["label"]
+#: the Doc attributes the tokenizer sets (no stage assigns them; stages may require them)
+TOKENIZER_ASSIGNS = ("doc._.raw_text", "doc._.text", "doc._.offset_map", "doc._.meta")
 
 
 class _Segmenter:
