@@ -211,9 +211,21 @@ class Scan:
         return k
 
     def capitalized_inside(self, k: int) -> bool:
-        """Token k is a capitalized word that does not open a sentence."""
+        """Token k is a capitalized word that does not open a sentence, or a brand
+        written with a capital inside ('iPhone', wherever it stands)."""
         t = self.t
-        return t.types[k] == W and is_upper_initial(t.texts[k]) and not self.sentence_initial(k)
+        if t.types[k] != W:
+            return False
+        tx = t.texts[k]
+        if is_upper_initial(tx):
+            return not self.sentence_initial(k)
+        return not tx.islower() and any(c.isupper() for c in tx)
+
+    def _name_follows(self, k: int) -> bool:
+        """Tokens k and k+1 are capitalized words on the line (a street, a place)."""
+        t = self.t
+        return (k + 1 < t.n and t.types[k] == W and t.types[k + 1] == W and not t.nl[k] and not t.nl[k + 1]
+                and is_upper_initial(t.texts[k]) and is_upper_initial(t.texts[k + 1]))
 
     def id_context(self, i: int) -> bool:
         """Number at token i is part of a name / document number."""
@@ -227,6 +239,8 @@ class Scan:
                 return True  # a label: "đơn vị bầu cử số 5"
         if i > 0 and self.capitalized_inside(i - 1):
             return True
+        if self.phrase_before(i, "address_before") is not None and self._name_follows(i + 1):
+            return True  # 'ở 52 Hàng Chiếu'
         return (  # Ban Chỉ đạo 389 Quốc gia
             i > 1
             and t.types[i - 1] == W

@@ -16,6 +16,8 @@ DIGIT_RULES = (
     identifiers.glued_left,       # Covid-19, H5N1
     identifiers.phone,            # 0912.345.678
     identifiers.document_number,  # 10/CĐ-UBND
+    identifiers.score,            # tỷ số 2-1
+    dates.quarter,                # quý 2/2020
     dates.time_of_day,            # 12h, 8:30, lúc 8 giờ
     dates.full_date,              # 28/4/2021
     dates.day_range,              # 16-19/4
@@ -30,6 +32,7 @@ DIGIT_RULES = (
 )
 #: at a number word, 'nhất' or a roman numeral
 WORD_RULES = (
+    dates.date_in_words,       # mồng mười tháng ba, tháng Hai
     word_rules.ordinal_words,  # thứ hai, khóa XV
     word_rules.spelled,        # năm người, hai mươi lăm người
 )
