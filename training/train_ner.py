@@ -61,7 +61,7 @@ def mention_spans(doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     return persons, others
 
 
-def build_corpora(per_section: int, extra_weight: int, dev_share: float) -> dict:
+def build_corpora(work: Path, half: str, per_section: int, extra_weight: int, dev_share: float) -> dict:
     vocab = Vocab()
     arts = silver_articles(per_section)
     t0 = time.perf_counter()
@@ -79,7 +79,7 @@ def build_corpora(per_section: int, extra_weight: int, dev_share: float) -> dict
         tdoc = training_doc(vocab, doc, persons, others, complete=False, common=common)
         n_persons += len(tdoc.ents)
         (dev_bin if doc_id in dev_ids else train_bin).add(tdoc)
-    extra_train, _ = extra_split()
+    extra_train, _ = extra_split(half)
     texts = [gold_text(g) for g in extra_train]
     n_extra = 0
     for gpath, doc in zip(extra_train, rule_docs(texts)):
@@ -89,35 +89,39 @@ def build_corpora(per_section: int, extra_weight: int, dev_share: float) -> dict
         n_extra += len(tdoc.ents)
         for _ in range(extra_weight):
             train_bin.add(tdoc)
-    WORK.mkdir(exist_ok=True)
-    train_bin.to_disk(WORK / "train.spacy")
-    dev_bin.to_disk(WORK / "dev.spacy")
+    work.mkdir(parents=True, exist_ok=True)
+    train_bin.to_disk(work / "train.spacy")
+    dev_bin.to_disk(work / "dev.spacy")
     stats = {"silver_articles": len(processed), "silver_dev_articles": len(dev_ids),
              "silver_person_mentions": n_persons, "extra_articles": len(extra_train),
              "extra_person_mentions": n_extra, "extra_weight": extra_weight,
              "pipeline_seconds": round(secs, 1)}
-    (WORK / "stats.json").write_text(json.dumps(stats, indent=1))
+    (work / "stats.json").write_text(json.dumps(stats, indent=1))
     return stats
 
 
-def train(steps: int) -> None:
+def train(work: Path, model_dir: Path, steps: int) -> None:
     from spacy.cli.train import train as spacy_train
 
-    out = WORK / "out"
+    out = work / "out"
     if out.exists():
         shutil.rmtree(out)
     spacy_train(HERE / "config.cfg", out, overrides={
-        "paths.train": str(WORK / "train.spacy"), "paths.dev": str(WORK / "dev.spacy"),
+        "paths.train": str(work / "train.spacy"), "paths.dev": str(work / "dev.spacy"),
         "training.max_steps": steps})
     best = spacy.load(out / "model-best")
-    if MODEL_DIR.exists():
-        shutil.rmtree(MODEL_DIR)
-    MODEL_DIR.parent.mkdir(exist_ok=True)
-    best.to_disk(MODEL_DIR)
+    if model_dir.exists():
+        shutil.rmtree(model_dir)
+    model_dir.parent.mkdir(parents=True, exist_ok=True)
+    best.to_disk(model_dir)
 
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--extra-half", choices=("A", "B", "none"), default="A",
+                    help="which half of seeds/extra to train on (A: the shipped model)")
+    ap.add_argument("--out", help="model folder (default: pipeline/models/ner for half A, "
+                                  "training/work/model-<half> otherwise)")
     ap.add_argument("--per-section", type=int, default=60)
     ap.add_argument("--extra-weight", type=int, default=5)
     ap.add_argument("--dev-share", type=float, default=0.08)
@@ -126,10 +130,14 @@ def main() -> int:
     ap.add_argument("--data-only", action="store_true", help="write the corpora, do not train")
     args = ap.parse_args()
     spacy.util.fix_random_seed(1234)
+    work = WORK / args.extra_half
+    model_dir = Path(args.out) if args.out else \
+        MODEL_DIR if args.extra_half == "A" else WORK / f"model-{args.extra_half}"
     if not args.skip_data:
-        print(json.dumps(build_corpora(args.per_section, args.extra_weight, args.dev_share)))
+        print(json.dumps(build_corpora(work, args.extra_half, args.per_section, args.extra_weight,
+                                       args.dev_share)))
     if not args.data_only:
-        train(args.steps)
+        train(work, model_dir, args.steps)
     return 0
 
 

@@ -54,6 +54,34 @@ def _name_shaped(text: str) -> bool:
         and any(c.islower() for c in text) and not any(c.isdigit() for c in text)
 
 
+@lru_cache(maxsize=1)
+def _lead_words() -> frozenset[str]:
+    """Lowercased honorifics and titles: words before a name that are not part of it."""
+    return frozenset((*R.honorifics(), *R.titles()))
+
+
+def _trim(text: str, a: int, b: int) -> tuple[int, int]:
+    """Narrow [a, b) to the name: the word segmenter may glue an honorific or title
+    before it ('HLV Park Hang-seo') or a lowercase word after it ('Nghĩa là')."""
+    sylls: list[tuple[int, int]] = []
+    pos = a
+    for part in text[a:b].split(" "):
+        if part:
+            sylls.append((pos, pos + len(part)))
+        pos += len(part) + 1
+    lead = _lead_words()
+    i, j = 0, len(sylls)
+    while i < j:
+        k = next((k for k in range(j, i, -1)
+                  if text[sylls[i][0]:sylls[k - 1][1]].lower() in lead), None)
+        if k is None:
+            break
+        i = k
+    while j > i and not text[sylls[j - 1][0]:sylls[j - 1][0] + 1].isupper():
+        j -= 1
+    return (sylls[i][0], sylls[j - 1][1]) if i < j else (a, a)
+
+
 def _after_unit(doc: Doc, i: int) -> bool:
     """Is token i in a run of names led by an administrative unit or street word
     ('các huyện Phúc Thọ, Ba Vì, Đan Phượng', 'đường Lê Lợi')?"""
@@ -131,7 +159,9 @@ class NerModel:
         for s, e, p in sorted(found):
             if p < self.threshold:
                 continue
-            a, b = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+            a, b = _trim(doc.text, doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text))
+            if a >= b:
+                continue
             out.append({"start": a, "end": b, "text": doc.text[a:b], "score": round(float(p), 4)})
         return out
 
@@ -141,7 +171,7 @@ class NerModel:
 
 
 @Language.factory("vi_ner_model", assigns=["doc._.model_persons"],
-                  default_config={"path": None, "beam_width": 4, "threshold": 0.5})
+                  default_config={"path": None, "beam_width": 1, "threshold": 0.5})
 def make_ner_model(nlp: Language, name: str, path: str | None, beam_width: int,
                    threshold: float) -> NerModel:
     return NerModel(path or str(MODEL_DIR), beam_width, threshold)
