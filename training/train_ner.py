@@ -1,6 +1,6 @@
 """Train the statistical PERSON tagger that ships in pipeline/models/ner.
 
-    .venv/bin/python training/train_ner.py [--per-section 60] [--extra-weight 5] [--steps N]
+    .venv/bin/python training/train_ner.py [--per-section 100] [--extra-weight 5] [--steps N]
 
 1. Silver data: the pipeline's own rule mentions (vi_entities) over the first
    ``--per-section`` allowed corpus articles of each section (never reserved,
@@ -122,7 +122,7 @@ def main() -> int:
                     help="which half of seeds/extra to train on (A: the shipped model)")
     ap.add_argument("--out", help="model folder (default: pipeline/models/ner for half A, "
                                   "training/work/model-<half> otherwise)")
-    ap.add_argument("--per-section", type=int, default=60)
+    ap.add_argument("--per-section", type=int, default=100)
     ap.add_argument("--extra-weight", type=int, default=5)
     ap.add_argument("--dev-share", type=float, default=0.08)
     ap.add_argument("--steps", type=int, default=2000)
