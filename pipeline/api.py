@@ -7,6 +7,7 @@ from typing import Any
 from spacy.tokens import Doc
 
 from . import resources as R
+from .facts import export
 from .language import create_nlp
 from .output import SCHEMA_VERSION, Article, make_doc_id, validate
 
@@ -61,12 +62,7 @@ def build(doc: Doc, source: str) -> Article:
         elif e["type"] == "TITLE" and any(s._.attrs.get("former") for s in e["spans"]):
             rec["former"] = True
         entities.append(rec)
-    facts = []
-    for f in doc._.facts or []:
-        f = dict(f)
-        a, b = _raw(doc, *f["evidence"])
-        f["evidence"] = {"start": a, "end": b}
-        facts.append(f)
+    facts = [export(f, doc._.offset_map.to_raw, raw) for f in doc._.facts or []]
     title = next((ln.strip() for ln in raw.split("\n") if ln.strip()), None)
     obj = {
         "schema_version": SCHEMA_VERSION,

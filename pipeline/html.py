@@ -49,6 +49,8 @@ from pathlib import Path
 from typing import Any, Iterable, Iterator, Mapping, Sequence
 from urllib.parse import quote
 
+from .facts.registry import REGISTRY, Cells
+
 __all__ = [
     "COLORS", "TYPE_ORDER", "article_dict", "load_output", "read_text", "find_text", "text_mismatch",
     "highlight", "render_article", "write_report", "Report", "TextNotFound",
@@ -65,7 +67,7 @@ COLORS: dict[str, str] = {
 }
 DEFAULT_COLOR = "#ddd"          # displaCy DEFAULT_ENTITY_COLOR
 TYPE_ORDER = ("PERSON", "TITLE", "ORGANIZATION", "LOCATION", "NUMBER", "DATE")
-FACT_ORDER = ("position", "quantity")
+FACT_ORDER = tuple(REGISTRY)    # the registered fact types, in their order
 
 _CSP = ("default-src 'none'; style-src 'unsafe-inline'; img-src data:; "
         "base-uri 'none'; form-action 'none'")
@@ -429,19 +431,13 @@ def _facts_table(facts: Sequence[Mapping[str, Any]], of_fact: Mapping[int, int],
     if not facts:
         return '<p class="muted">No facts.</p>'
     have = text is not None
+    cells = Cells(esc, lambda name, eid: _entity_ref(name, eid, ids, have), _fmt_value)
     rows = []
     for i, f in enumerate(facts):
         ftype = str(f.get("type"))
-        if ftype == "position":
-            detail = (f"<b>{_entity_ref(f.get('person'), f.get('person_id'), ids, have)}</b> — "
-                      f"{_entity_ref(f.get('title'), f.get('title_id'), ids, have)} — "
-                      f"{_entity_ref(f.get('organization'), f.get('organization_id'), ids, have)}"
-                      + (' <span class="muted">(former)</span>' if f.get("former") else ""))
-        elif ftype == "quantity":
-            detail = (f"<b>{esc(_fmt_value(f.get('value')))}</b> "
-                      f"{_entity_ref(f.get('unit') if f.get('unit') is not None else '(no unit)', f.get('number_id'), ids, have)}"
-                      f" <span class=\"muted\">{esc(f.get('qualifier'))}</span>"
-                      + (f" — subject: {esc(f.get('subject'))}" if f.get("subject") else ""))
+        ft = REGISTRY.get(ftype)
+        if ft is not None and ft.html is not None:
+            detail = ft.html(f, cells)
         else:
             shown = {k: v for k, v in f.items() if k not in ("type", "evidence")}
             detail = esc(json.dumps(shown, ensure_ascii=False))

@@ -9,7 +9,6 @@ article's metadata; later stages add their own layers.
 from __future__ import annotations
 
 from functools import lru_cache
-from os.path import dirname, join
 from typing import Any
 
 import spacy
@@ -20,6 +19,7 @@ from spacy.vocab import Vocab
 
 from . import resources as R
 from .normalize import normalize
+from .records import Annotation  # noqa: F401  (re-exported: stages import it from here)
 
 def _set_extensions() -> None:
     for name, default in (
@@ -32,7 +32,8 @@ def _set_extensions() -> None:
         ("outlet", None),          # the article's own outlet (byline stage)
         ("mentions", None),        # list[Annotation]: PERSON/TITLE/ORGANIZATION/LOCATION (vi_entities)
         ("numbers", None),         # list[Annotation]: NUMBER/DATE (vi_numbers)
-        ("context", None),         # resolve.DocContext: the places the story is about (vi_resolve)
+        ("context", None),         # context.DocContext: the places the story is about (vi_resolve)
+        ("resolution", None),      # records.Resolution: mention -> resolved name and entity (vi_resolve)
     ):
         if not Doc.has_extension(name):
             Doc.set_extension(name, default=default)
@@ -40,65 +41,36 @@ def _set_extensions() -> None:
 
 _set_extensions()
 
-
-class Annotation:
-    """A mention with what the stages learned about it.  Its ``span`` is the
-    spaCy layer (``doc.spans[...]``); the record itself holds the exact char
-    offsets and attributes, because spaCy keys span extensions by token
-    boundaries, which two different mentions can share.  ``ann._`` is the
-    record itself, so stages read ``ann._.attrs`` as they would on a Span."""
-
-    __slots__ = ("span", "attrs", "canonical")
-
-    def __init__(self, span: Span, attrs: dict, canonical: str) -> None:
-        self.span = span
-        self.attrs = attrs
-        self.canonical = canonical
-
-    @property
-    def _(self) -> "Annotation":
-        return self
-
-    @property
-    def text(self) -> str:
-        return self.attrs["text"]
-
-    @property
-    def label_(self) -> str:
-        return self.attrs["label"]
+#: the Doc attributes the tokenizer sets (no stage assigns them; stages may require them)
+TOKENIZER_ASSIGNS = ("doc._.raw_text", "doc._.text", "doc._.offset_map", "doc._.meta")
 
 
 class _Segmenter:
-    """underthesea's regex pre-tokenizer + CRF word segmenter, used on exact substrings."""
+    """underthesea's regex pre-tokenizer + CRF word segmenter, used on exact substrings.
+
+    The same tokens and tags as underthesea's ``word_tokenize`` (without its character
+    and token normalization, so every token is an exact substring): the pre-tokenizer's
+    compiled pattern gives the token spans directly, and the shipped CRF model is run
+    by :mod:`pipeline.crf`."""
 
     def __init__(self) -> None:
-        from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
-        from underthesea.pipeline import word_tokenize as wt
-        from underthesea.pipeline.word_tokenize.regex_tokenize import tokenize
+        from underthesea.pipeline.word_tokenize import regex_tokenize
 
-        self._tokenize = tokenize
-        self._model = FastCRFSequenceTagger()
-        self._model.load(join(dirname(wt.__file__), "models", "ws_crf_vlsp2013_20230727"))
+        from .crf import word_segmentation_model
+
+        # every match is one of the pattern's top-level alternatives, so the text
+        # underthesea's tokenize() returns for it is the whole match
+        self._finditer = regex_tokenize.patterns.finditer
+        self._model = word_segmentation_model()
 
     def words(self, line: str) -> list[tuple[int, int]]:
         """Word spans (start, end) of one line; multi-syllable words are one span."""
-        tokens = self._tokenize(line, use_character_normalize=False, use_token_normalize=False)
-        if not tokens:
+        spans = [m.span() for m in self._finditer(line)]
+        if not spans:
             return []
-        spans: list[tuple[int, int]] = []
-        pos = 0
-        for tok in tokens:
-            i = line.find(tok, pos)
-            if i < 0:  # the pre-tokenizer changed a character: skip over whitespace instead
-                i = pos
-                while i < len(line) and line[i].isspace():
-                    i += 1
-                spans.append((i, min(len(line), i + len(tok))))
-            else:
-                spans.append((i, i + len(tok)))
-            pos = spans[-1][1]
+        tokens = [line[s:e] for s, e in spans]
         tokens, spans = _split_final_dots(line, tokens, spans)
-        tags = self._model.predict([[t] for t in tokens])
+        tags = self._model.tag(tokens)
         out: list[tuple[int, int]] = []
         for (s, e), tag in zip(spans, tags):
             if (tag == "I-W" and out and line[out[-1][1]:s] == " "

@@ -30,27 +30,6 @@ class OffsetMap:
         return self.starts[start], self.ends[end - 1]
 
 
-def _compose(raw: str) -> tuple[list[str], list[int], list[int]]:
-    """NFC by grapheme-ish clusters (base + combining marks), keeping offsets."""
-    chars: list[str] = []
-    starts: list[int] = []
-    ends: list[int] = []
-    i, n = 0, len(raw)
-    while i < n:
-        j = i + 1
-        while j < n and unicodedata.combining(raw[j]):
-            j += 1
-        piece = raw[i:j]
-        if j - i > 1 or not piece.isascii():
-            piece = unicodedata.normalize("NFC", piece)
-        for ch in piece:
-            chars.append(ch)
-            starts.append(i)
-            ends.append(j)
-        i = j
-    return chars, starts, ends
-
-
 def fix_tone_placement(text: str) -> str:
     """Move tone marks to the standard position: ``hoà``→``hòa``, ``thuỷ``→``thủy``.
 
@@ -61,29 +40,69 @@ def fix_tone_placement(text: str) -> str:
 
 
 def normalize(raw: str) -> tuple[str, OffsetMap]:
-    """Normalize ``raw``; return the normalized text and its map to ``raw``."""
-    chars, starts, ends = _compose(raw)
+    """Normalize ``raw``; return the normalized text and its map to ``raw``.
+
+    One pass: runs of characters that stay as they are (``R.PLAIN_RUN_RE``: ASCII,
+    precomposed Vietnamese letters, single spaces between them; not the base of a
+    combining mark) are copied whole; the characters between runs go through
+    :func:`_rest`, one cluster at a time."""
     out_c: list[str] = []
     out_s: list[int] = []
     out_e: list[int] = []
-    for ch, s, e in zip(chars, starts, ends):
-        ch = R.CHAR_MAP.get(ch, ch)
-        if ch == "":
-            continue
-        if ch == "\n":
-            # drop trailing spaces before a line end
-            while out_c and out_c[-1] == " ":
-                out_c.pop(), out_s.pop(), out_e.pop()
-        elif ch == " ":
-            if not out_c or out_c[-1] in " \n":
+    pos = 0
+    n = len(raw)
+    combining = unicodedata.combining
+    for m in R.PLAIN_RUN_RE.finditer(raw):
+        a, b = m.span()
+        if b < n and combining(raw[b]):   # the last character is the base of a cluster
+            b -= 1
+            if raw[b - 1:b] == " ":
+                b -= 1
+            if b <= a:
                 continue
-        out_c.append(ch)
-        out_s.append(s)
-        out_e.append(e)
-    while out_c and out_c[-1] in " \n":
+        if a > pos:
+            _rest(raw, pos, a, out_c, out_s, out_e)
+        out_c.append(raw[a:b])
+        out_s.extend(range(a, b))
+        out_e.extend(range(a + 1, b + 1))
+        pos = b
+    if pos < n:
+        _rest(raw, pos, n, out_c, out_s, out_e)
+    while out_c and out_c[-1] in (" ", "\n"):
         out_c.pop(), out_s.pop(), out_e.pop()
     text = fix_tone_placement("".join(out_c))
     return text, OffsetMap(tuple(out_s), tuple(out_e), len(raw))
+
+
+def _rest(raw: str, lo: int, hi: int, out_c: list[str], out_s: list[int], out_e: list[int]) -> None:
+    """Normalize ``raw[lo:hi]`` character by character onto the output: NFC by
+    clusters (base + combining marks; every character of a cluster maps to the
+    whole cluster), ``R.CHAR_MAP``, single spaces, no spaces before a line end.
+    ``out_c`` holds single characters and whole plain runs (which never end in a space)."""
+    combining = unicodedata.combining
+    char_map = R.CHAR_MAP
+    i = lo
+    while i < hi:
+        j = i + 1
+        while j < hi and combining(raw[j]):
+            j += 1
+        piece = raw[i:j]
+        if j - i > 1 or not piece.isascii():
+            piece = unicodedata.normalize("NFC", piece)
+        for ch in piece:
+            ch = char_map.get(ch, ch)
+            if ch == "":
+                continue
+            if ch == "\n":
+                while out_c and out_c[-1] == " ":   # drop trailing spaces before a line end
+                    out_c.pop(), out_s.pop(), out_e.pop()
+            elif ch == " ":
+                if not out_c or out_c[-1][-1] in " \n":
+                    continue
+            out_c.append(ch)
+            out_s.append(i)
+            out_e.append(j)
+        i = j
 
 
 _TRANSLATE = str.maketrans({k: v for k, v in R.CHAR_MAP.items()})

@@ -1,6 +1,7 @@
 """The output contract (CONTRACT section 1) as pydantic models, and the builder
 that turns a processed ``Doc`` into a validated :class:`Article`.
 
+The facts are the union of the fact types registered in :mod:`pipeline.facts`.
 Validation with the article text in the context (``Article.model_validate(obj,
 context={"text": raw})``) also checks that every mention's ``text[start:end]``
 is its surface and that every evidence span lies inside the text; the builder
@@ -13,44 +14,16 @@ import hashlib
 import json
 from typing import Annotated, Any, Literal, Union
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationInfo, field_validator, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
+
+from .contract import Mention, Qualifier, Span, Strict, text_of as _text_of
+from .facts import fact_types
+from .facts.position import PositionFact  # noqa: F401  (re-exported)
+from .facts.quantity import QuantityFact  # noqa: F401  (re-exported)
 
 SCHEMA_VERSION = "1.0"
 EntityType = Literal["PERSON", "TITLE", "ORGANIZATION", "LOCATION", "NUMBER", "DATE"]
-Qualifier = Literal["exact", "approx", "more_than", "less_than", "at_least", "at_most"]
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
-
-
-def _text_of(info: ValidationInfo) -> str | None:
-    ctx = info.context or {}
-    return ctx.get("text")
-
-
-class Span(_Strict):
-    start: int = Field(ge=0)
-    end: int = Field(ge=0)
-
-    @model_validator(mode="after")
-    def _ordered(self) -> "Span":
-        if self.end < self.start:
-            raise ValueError(f"end {self.end} before start {self.start}")
-        return self
-
-
-class Mention(Span):
-    text: str = Field(description="the surface: the article text [start:end]")
-
-    @model_validator(mode="after")
-    def _surface(self, info: ValidationInfo) -> "Mention":
-        text = _text_of(info)
-        if text is not None and text[self.start:self.end] != self.text:
-            raise ValueError(f"text[{self.start}:{self.end}] is {text[self.start:self.end]!r}, not {self.text!r}")
-        if self.end == self.start:
-            raise ValueError("empty mention")
-        return self
+_Strict = Strict
 
 
 class Entity(_Strict):
@@ -75,29 +48,14 @@ class Entity(_Strict):
         return self
 
 
-class PositionFact(_Strict):
-    type: Literal["position"] = "position"
-    person: str = Field(min_length=1)
-    title: str = Field(min_length=1)
-    organization: str | None
-    person_id: str | None = None
-    title_id: str | None = None
-    organization_id: str | None = None
-    former: bool | None = Field(None, exclude_if=lambda v: v is None)
-    evidence: Span
+def _fact_union() -> Any:
+    """The union of the registered fact types' models, told apart by ``type``."""
+    models = tuple(ft.model for ft in fact_types())
+    return Annotated[Union[models], Field(discriminator="type")]  # type: ignore[valid-type]
 
 
-class QuantityFact(_Strict):
-    type: Literal["quantity"] = "quantity"
-    value: float | int | None
-    unit: str | None
-    qualifier: Qualifier
-    subject: str | None = None
-    number_id: str | None = None
-    evidence: Span
-
-
-Fact = Annotated[Union[PositionFact, QuantityFact], Field(discriminator="type")]
+Fact = _fact_union()
+_REFS = {ft.name: ft.refs for ft in fact_types()}
 
 
 class Article(_Strict):
@@ -136,9 +94,7 @@ class Article(_Strict):
                 if m.end > self.length:
                     raise ValueError(f"mention {m.start}:{m.end} lies outside the text")
         for f in self.facts:
-            refs = (("person_id", "PERSON"), ("title_id", "TITLE"), ("organization_id", None)) \
-                if isinstance(f, PositionFact) else (("number_id", "NUMBER"),)
-            for attr, want in refs:
+            for attr, want in _REFS[f.type]:
                 ref = getattr(f, attr)
                 if ref is None:
                     continue

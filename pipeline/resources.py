@@ -26,6 +26,18 @@ CHAR_MAP: dict[str, str] = {
     "\u00ad": "", "\r": "", "\u2028": "\n", "\u2029": "\n", "\x0b": "\n", "\x0c": "\n",
 }
 
+# Characters that normalization leaves as they are, wherever they stand: printable
+# ASCII and the precomposed Vietnamese letters.  A run of them (with single spaces
+# between them; normalize() gives back a last one followed by a combining mark) is
+# copied in one piece.
+_VI_LETTERS = ("aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợ"
+               "uùúủũụưừứửữựyỳýỷỹỵđ")
+_PLAIN = "".join(sorted(
+    c for c in {chr(i) for i in range(0x21, 0x7F)} | set(_VI_LETTERS) | set(_VI_LETTERS.upper())
+    if unicodedata.normalize("NFC", c) == c and not unicodedata.combining(c) and c not in CHAR_MAP))
+_PLAIN_CLASS = "[" + "".join("\\" + c if c in "\\]^-[" else c for c in _PLAIN) + "]"
+PLAIN_RUN_RE = regex.compile(rf"{_PLAIN_CLASS}+(?: {_PLAIN_CLASS}+)*")
+
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 
 
@@ -58,6 +70,16 @@ def old_tone_repl(m: regex.Match) -> str:
 # ---------------------------------------------------------------- tokens
 GLUED_RE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
 DIGIT_RE = regex.compile(r"\d")
+#: a byline name written with initials: 'H.Long', 'T.Thủy', 'N.V.Hùng'
+INITIAL_NAME_RE = regex.compile(r"^(?:\p{Lu}\.)+\p{Lu}\p{Ll}+$")
+#: the initial that ends a partly withheld name ('Nguyễn Văn T.')
+WITHHELD_INITIAL_RE = regex.compile(r"^\p{Lu}\.$")
+#: a closing line that may follow the byline: the source or the photo credit
+CREDIT_LINE_RE = regex.compile(r"^(?:(?:Theo|Ảnh|Nguồn|Video|Clip)\b[^.!?\n]{0,60}|[\p{Lu}&]{2,8})$")
+#: a byline: one or more names of two to four capitalized words (or with
+#: initials) joined by ' - ' or ','
+_BYLINE_NAME = r"(?:\p{Lu}\p{Ll}*(?: \p{Lu}\p{Ll}*){1,3}|(?:\p{Lu}\.)+ ?\p{Lu}\p{Ll}+)"
+BYLINE_RE = regex.compile(rf"^{_BYLINE_NAME}(?: ?[-–,] ?{_BYLINE_NAME})*$")
 WORD_CHAR_RE = regex.compile(r"[\p{L}\p{N}]")
 ALL_CAPS_RE = regex.compile(r"^[\p{Lu}\d&\-.]{2,}$")
 #: short forms written with a final dot that is not a full stop
@@ -108,6 +130,12 @@ def _lines(name: str) -> Iterable[list[str]]:
             continue
         rows.append([unicodedata.normalize("NFC", c.strip()) for c in line.split("\t")])
     return rows
+
+
+@lru_cache(maxsize=None)
+def data_rows(name: str) -> tuple[list[str], ...]:
+    """The rows of a tab-separated data file (comments and blank lines left out), read once."""
+    return tuple(_lines(name))
 
 
 def nfc(s: str) -> str:
@@ -214,6 +242,24 @@ def name_stopwords() -> frozenset[str]:
 
 
 @lru_cache(maxsize=None)
+def foreign_name_parts() -> frozenset[str]:
+    """Common first parts of foreign names (Gareth, Kylie, Park, Lee)."""
+    return frozenset(r[0] for r in _lines("foreign_name_parts.txt"))
+
+
+@lru_cache(maxsize=None)
+def name_stopwords_ambiguous() -> frozenset[str]:
+    """The stopwords that are also name syllables (section 'ambiguous': Thành, Anh)."""
+    out, section = set(), ""
+    for line in (DATA / "name_stopwords.txt").read_text(encoding="utf-8").splitlines():
+        if line.startswith("# ---"):
+            section = line[5:].strip().split()[0]
+        elif line.strip() and not line.startswith("#") and section == "ambiguous":
+            out.add(nfc(line.strip()))
+    return frozenset(out)
+
+
+@lru_cache(maxsize=None)
 def abbreviations() -> dict[str, str]:
     """abbreviation -> expansion (contract section 3 and more)."""
     out: dict[str, str] = {}
@@ -263,3 +309,35 @@ def fold_key(s: str) -> str:
     """Grouping key of a canonical form: casefolded, single-spaced, dashes spaced."""
     s = regex.sub(r"\s*-\s*", " - ", s.casefold())
     return regex.sub(r"\s+", " ", s).strip()
+
+
+# ---------------------------------------------------------------- fact types (pipeline/facts)
+# Each fact type has one data file, data/<type>_words.tsv: "set<TAB>phrase[<TAB>value]".
+@lru_cache(maxsize=None)
+def fact_table(kind: str, name: str) -> dict[str, str]:
+    """Phrase -> value ('' when none) of one set of data/<kind>_words.tsv."""
+    return {r[1]: (r[2] if len(r) > 2 else "") for r in _lines(f"{kind}_words.tsv") if r[0] == name and len(r) > 1}
+
+
+@lru_cache(maxsize=None)
+def fact_words_re(kind: str, name: str, case: bool = False) -> regex.Pattern:
+    """Any phrase of one set as whole words, longest first (case-insensitive unless ``case``)."""
+    words = sorted(fact_table(kind, name), key=len, reverse=True)
+    alt = "|".join(regex.escape(w).replace(r"\ ", r"\s+") for w in words) or r"(?!x)x"
+    return regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{alt})(?![\p{{L}}\p{{N}}])", 0 if case else regex.IGNORECASE)
+
+
+#: a quotation in straight quotes (the normalized text has only those); it may span lines
+QUOTE_RE = regex.compile(r'"([^"\n]{2,}(?:\n[^"\n]+)*)"')
+#: a document number with its code: '71/2025', '2245/QĐ-BGDĐT', '36-HD/BTCTW', '10/CĐ-UBND', 'số 34'
+DOC_NUMBER_RE = regex.compile(
+    r"(?:số\s+)?(?P<number>\d+(?:/\d{4})?(?:/[\p{Lu}Đ\d]+(?:-[\p{Lu}\p{Ll}Đ\d]+)*)|\d+-[\p{Lu}Đ]+/[\p{Lu}Đ\d-]+)"
+    r"|số\s+(?P<bare>\d+)(?![\p{L}\p{N}/])")
+#: the code part of a number: '2245/QĐ-BGDĐT' -> 'QĐ-BGDĐT'
+DOC_CODE_RE = regex.compile(r"/(?:\d{4}/)?(?P<code>[\p{Lu}Đ][\p{Lu}\p{Ll}Đ\d-]*)$|^\d+-(?P<kind>[\p{Lu}Đ]+)/(?P<code2>[\p{Lu}Đ\d-]+)$")
+#: 'ngày 25/1/2021', 'ngày 4-2', 'ngày 30.4': a day in the text
+DAY_RE = regex.compile(r"(?<![\p{L}\p{N}])ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?![\p{N}])", regex.IGNORECASE)
+#: 'năm 2020', 'năm học 2024-2025': a year
+YEAR_RE = regex.compile(r"(?<![\p{N}])(19\d\d|20\d\d)(?![\p{N}])")
+#: a word (for word counts and short gaps)
+WORD_RE = regex.compile(r"[\p{L}\p{N}]+")

@@ -1,8 +1,10 @@
 """Score pipeline output against gold annotations (CONTRACT section 4).
 
-Metrics (keys of every result): ``persons``, ``organizations``, ``positions``
-(strict: person, title and organization equal), ``positions_person_title``
-(person and title equal) and ``quantities``.
+Metrics: ``persons`` and ``organizations`` here; the fact types of
+:mod:`pipeline.facts` bring theirs (``positions`` strict: person, title and
+organization equal; ``positions_person_title``; ``quantities``; and the
+section-5 metrics, scored only for gold files that carry their key).
+String normalization lives in :mod:`pipeline.compare`.
 
 Design choices:
 
@@ -36,13 +38,14 @@ Design choices:
 from __future__ import annotations
 
 import json
-import re
-import unicodedata
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
+
+from .compare import Item, alternatives, key, name_matches, normalize_name, unique
+from .facts import facts_of, fact_types
+from .facts import metrics as fact_metrics
 
 __all__ = [
     "METRICS",
@@ -57,124 +60,15 @@ __all__ = [
     "score_document",
 ]
 
-METRICS: tuple[str, ...] = (
-    "persons",
-    "organizations",
-    "positions",
-    "positions_person_title",
-    "quantities",
-)
-METRIC_ALIASES: dict[str, str] = {
-    "positions_strict": "positions",
-    "person_title": "positions_person_title",
-}
-
-ABBREVIATIONS_PATH = Path(__file__).parent / "data" / "abbreviations_scoring.tsv"
-QUANTITY_TOLERANCE = 0.005
-
-# --------------------------------------------------------------------------
-# Normalization
-# --------------------------------------------------------------------------
-
-_DASHES = "-\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"
-_DASH_RE = re.compile(f"[{re.escape(_DASHES)}]")
-_DROP_TABLE = str.maketrans("", "", "\"'“”‘’„‟«»‹›()[]{}")
-_SPACE_RE = re.compile(r"\s+")
-_TRIM = " \t\r\n\f\v,.;:"
-_TONE_MARKS = frozenset("\u0300\u0301\u0303\u0309\u0323")
-_SYLLABLE_RE = re.compile(r"[\w\u0300-\u036f]+")
-
-
-@lru_cache(maxsize=1)
-def _abbreviations() -> tuple[re.Pattern[str], dict[str, str]]:
-    """Load the abbreviation table once; return (pattern, group -> expansion)."""
-    rows: list[tuple[str, str]] = []
-    for line in ABBREVIATIONS_PATH.read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.lstrip().startswith("#"):
-            continue
-        abbrev, expansion = line.split("\t", 1)
-        rows.append((unicodedata.normalize("NFC", abbrev.strip()),
-                     unicodedata.normalize("NFC", expansion.strip())))
-    rows.sort(key=lambda row: len(row[0]), reverse=True)  # longest form first
-    alternatives: list[str] = []
-    expansions: dict[str, str] = {}
-    for i, (abbrev, expansion) in enumerate(rows):
-        parts: list[str] = []
-        for ch in abbrev:
-            if ch.isspace():
-                parts.append(r"\s+")
-            elif ch in _DASHES:
-                parts.append(rf"\s*[{re.escape(_DASHES)}]\s*")
-            elif ch == "&":
-                parts.append(r"\s*&\s*")
-            else:
-                parts.append(re.escape(ch))
-        alternatives.append(f"(?P<a{i}>{''.join(parts)})")
-        expansions[f"a{i}"] = expansion
-    pattern = re.compile(
-        rf"(?<!\w)(?:{'|'.join(alternatives)})(?!\w)(?P<dot>\.)?", re.IGNORECASE
-    )
-    return pattern, expansions
-
-
-def _expand_abbreviations(s: str) -> str:
-    pattern, expansions = _abbreviations()
-
-    def repl(m: re.Match[str]) -> str:
-        group = next(name for name in expansions if m.group(name) is not None)
-        return expansions[group] + (" " if m.group("dot") else "")
-
-    return pattern.sub(repl, s)
-
-
-def _canonical_tones(s: str) -> str:
-    """Move each syllable's tone marks to its end so placement does not matter."""
-
-    def fix(m: re.Match[str]) -> str:
-        syllable = m.group(0)
-        tones = [c for c in syllable if c in _TONE_MARKS]
-        if not tones:
-            return syllable
-        return "".join(c for c in syllable if c not in _TONE_MARKS) + "".join(tones)
-
-    return unicodedata.normalize(
-        "NFC", _SYLLABLE_RE.sub(fix, unicodedata.normalize("NFD", s))
-    )
-
-
-def normalize_name(s: str) -> str:
-    """Comparison key of a name, per CONTRACT section 4 (not for display)."""
-    s = unicodedata.normalize("NFC", s)
-    s = s.translate(_DROP_TABLE)
-    s = _SPACE_RE.sub(" ", s)
-    s = _expand_abbreviations(s)
-    s = _DASH_RE.sub(" - ", s)
-    s = s.casefold()
-    s = _SPACE_RE.sub(" ", s).strip(_TRIM)
-    return _canonical_tones(s)
-
-
-def _key(value: Any) -> str | None:
-    """Normalized key of an optional string; empty or null gives None."""
-    if value is None:
-        return None
-    key = normalize_name(str(value))
-    return key or None
-
-
-def _alternatives(value: Any) -> frozenset[str | None]:
-    """Normalized alternatives of a gold value (a string, null, or a list)."""
-    values = value if isinstance(value, list) else [value]
-    return frozenset(_key(v) for v in values) or frozenset([None])
-
-
-def _to_number(value: Any) -> float | None:
-    if value is None or isinstance(value, bool):
-        return None
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return None
+# The metrics of the entities; the fact types bring theirs (pipeline.facts).
+ENTITY_METRICS: tuple[str, ...] = ("persons", "organizations")
+_FACT_METRICS = {m.name: m for m in fact_metrics()}
+METRICS: tuple[str, ...] = ENTITY_METRICS + tuple(_FACT_METRICS)
+#: metrics scored only for gold files that carry their key (CONTRACT section 5)
+OPTIONAL_METRICS: frozenset[str] = frozenset(m.name for m in _FACT_METRICS.values() if m.optional)
+METRIC_ALIASES: dict[str, str] = {alias: m.name for m in _FACT_METRICS.values() for alias in m.aliases}
+_GOLD_LISTS = ("persons", "organizations") + tuple(dict.fromkeys(
+    m.gold_key for m in _FACT_METRICS.values() if not m.optional))
 
 
 # --------------------------------------------------------------------------
@@ -243,21 +137,13 @@ def _max_matching(n_gold: int, n_pred: int,
 
 
 @dataclass
-class _Item:
-    """One scored item: its comparison key and the original value to report."""
-
-    key: Any
-    shown: Any
-
-
-@dataclass
 class _MetricResult:
     counts: Counts
     misses: list[Any]
     spurious: list[Any]
 
 
-def _match(gold: Sequence[_Item], pred: Sequence[_Item],
+def _match(gold: Sequence[Item], pred: Sequence[Item],
            matches: Callable[[Any, Any], bool]) -> _MetricResult:
     pairs = _max_matching(len(gold), len(pred),
                           lambda i, j: matches(gold[i].key, pred[j].key))
@@ -269,146 +155,41 @@ def _match(gold: Sequence[_Item], pred: Sequence[_Item],
     )
 
 
-def _unique(items: Iterable[_Item]) -> list[_Item]:
-    """Keep the first item of each key (keys must be hashable)."""
-    seen: set[Hashable] = set()
-    out: list[_Item] = []
-    for item in items:
-        if item.key not in seen:
-            seen.add(item.key)
-            out.append(item)
-    return out
-
-
 # --------------------------------------------------------------------------
-# Item extraction
+# Items and documents
 # --------------------------------------------------------------------------
 
 
-def _pred_entities(pred: dict[str, Any], etype: str) -> list[_Item]:
+def _pred_entities(pred: dict[str, Any], etype: str) -> list[Item]:
     items = []
     for ent in pred.get("entities") or []:
         if ent.get("type") != etype:
             continue
         name = ent.get("canonical") or ent.get("text")
-        key = _key(name)
-        if key is not None:
-            items.append(_Item(key, name))
-    return _unique(items)
+        k = key(name)
+        if k is not None:
+            items.append(Item(k, name))
+    return unique(items)
 
 
-def _pred_facts(pred: dict[str, Any], ftype: str) -> list[dict[str, Any]]:
-    return [f for f in pred.get("facts") or [] if f.get("type") == ftype]
-
-
-def _gold_names(gold: dict[str, Any], field_name: str) -> list[_Item]:
-    return _unique(_Item(_alternatives(v), v) for v in gold.get(field_name) or [])
-
-
-def _strip_position(p: dict[str, Any]) -> dict[str, Any]:
-    return {k: p.get(k) for k in ("person", "title", "organization")}
-
-
-def _gold_positions(gold: dict[str, Any]) -> list[_Item]:
-    return _unique(
-        _Item((_alternatives(p.get("person")), _alternatives(p.get("title")),
-               _alternatives(p.get("organization"))), _strip_position(p))
-        for p in gold.get("positions") or []
-    )
-
-
-def _pred_positions(pred: dict[str, Any]) -> list[_Item]:
-    return _unique(
-        _Item((_key(f.get("person")), _key(f.get("title")), _key(f.get("organization"))),
-              _strip_position(f))
-        for f in _pred_facts(pred, "position")
-    )
-
-
-def _gold_person_titles(gold: dict[str, Any]) -> list[_Item]:
-    return _unique(
-        _Item((_alternatives(p.get("person")), _alternatives(p.get("title"))),
-              {"person": p.get("person"), "title": p.get("title")})
-        for p in gold.get("positions") or []
-    )
-
-
-def _pred_person_titles(pred: dict[str, Any]) -> list[_Item]:
-    return _unique(
-        _Item((_key(f.get("person")), _key(f.get("title"))),
-              {"person": f.get("person"), "title": f.get("title")})
-        for f in _pred_facts(pred, "position")
-    )
-
-
-def _strip_quantity(q: dict[str, Any]) -> dict[str, Any]:
-    return {k: q.get(k) for k in ("value", "unit", "qualifier")}
-
-
-def _gold_quantities(gold: dict[str, Any]) -> list[_Item]:
-    return [_Item((_to_number(q.get("value")), _alternatives(q.get("unit"))),
-                  _strip_quantity(q))
-            for q in gold.get("quantities") or []]
-
-
-def _pred_quantities(pred: dict[str, Any]) -> list[_Item]:
-    return [_Item((_to_number(f.get("value")), _key(f.get("unit"))), _strip_quantity(f))
-            for f in _pred_facts(pred, "quantity")]
-
-
-# --------------------------------------------------------------------------
-# Match predicates (gold key, predicted key)
-# --------------------------------------------------------------------------
-
-
-def _name_matches(gold: frozenset[str | None], pred: str | None) -> bool:
-    return pred in gold
-
-
-def _position_matches(gold: tuple[frozenset[str | None], ...],
-                      pred: tuple[str | None, ...]) -> bool:
-    return all(p in g for g, p in zip(gold, pred, strict=True))
-
-
-def _value_matches(gold: float | None, pred: float | None) -> bool:
-    if gold is None or pred is None:
-        return gold is None and pred is None
-    if gold == 0:
-        return pred == 0
-    return abs(pred - gold) <= QUANTITY_TOLERANCE * abs(gold)
-
-
-def _unit_matches(gold: str | None, pred: str | None) -> bool:
-    if gold is None or pred is None:
-        return gold is None and pred is None
-    short, long_ = sorted((gold, pred), key=len)
-    return long_ == short or long_.startswith(short + " ")
-
-
-def _quantity_matches(gold: tuple[float | None, frozenset[str | None]],
-                      pred: tuple[float | None, str | None]) -> bool:
-    return _value_matches(gold[0], pred[0]) and any(
-        _unit_matches(unit, pred[1]) for unit in gold[1])
-
-
-# --------------------------------------------------------------------------
-# Documents
-# --------------------------------------------------------------------------
+def _gold_names(gold: dict[str, Any], field_name: str) -> list[Item]:
+    return unique(Item(alternatives(v), v) for v in gold.get(field_name) or [])
 
 
 def _score_detail(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, _MetricResult]:
-    return {
-        "persons": _match(_gold_names(gold, "persons"),
-                          _pred_entities(pred, "PERSON"), _name_matches),
+    """Results per metric; an optional metric only when the gold carries its key."""
+    out = {
+        "persons": _match(_gold_names(gold, "persons"), _pred_entities(pred, "PERSON"), name_matches),
         "organizations": _match(_gold_names(gold, "organizations"),
-                                _pred_entities(pred, "ORGANIZATION"), _name_matches),
-        "positions": _match(_gold_positions(gold), _pred_positions(pred),
-                            _position_matches),
-        "positions_person_title": _match(_gold_person_titles(gold),
-                                         _pred_person_titles(pred), _position_matches),
-        "quantities": _match(_gold_quantities(gold), _pred_quantities(pred),
-                             _quantity_matches),
+                                _pred_entities(pred, "ORGANIZATION"), name_matches),
     }
+    for ft in fact_types():
+        facts = facts_of(pred.get("facts"), ft.name)
+        for m in ft.metrics:
+            if m.optional and gold.get(m.gold_key) is None:
+                continue
+            out[m.name] = _match(m.gold(gold.get(m.gold_key) or []), m.pred(facts), m.matches)
+    return out
 
 
 def score_document(gold: dict[str, Any], pred: dict[str, Any]) -> dict[str, Counts]:
@@ -424,7 +205,7 @@ def load_gold(path: str | Path) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise ValueError(f"{path}: gold file must hold a JSON object")
     data.setdefault("doc", path.stem + ".txt")
-    for name in ("persons", "organizations", "positions", "quantities"):
+    for name in _GOLD_LISTS:
         if data.get(name) is None:
             data[name] = []
     return data
@@ -456,17 +237,21 @@ class Report:
     def micro(self) -> dict[str, Counts]:
         totals = {m: Counts() for m in METRICS}
         for doc in self.documents:
-            for m in METRICS:
-                totals[m] = totals[m] + doc.counts[m]
+            for m, c in doc.counts.items():
+                totals[m] = totals[m] + c
         return totals
+
+    def scored(self, metric: str) -> int:
+        """How many articles a metric was scored on (optional metrics: those whose gold carries the key)."""
+        return sum(metric in d.counts for d in self.documents)
 
     @property
     def macro(self) -> dict[str, dict[str, float]]:
-        """Mean per-article precision, recall and F1 (1.0 when there are no articles)."""
-        n = len(self.documents)
+        """Mean per-article precision, recall and F1 over the articles scored (1.0 when none)."""
         out: dict[str, dict[str, float]] = {}
         for m in METRICS:
-            cs = [d.counts[m] for d in self.documents]
+            cs = [d.counts[m] for d in self.documents if m in d.counts]
+            n = len(cs)
             out[m] = {
                 "precision": sum(c.precision for c in cs) / n if n else 1.0,
                 "recall": sum(c.recall for c in cs) / n if n else 1.0,
@@ -477,12 +262,12 @@ class Report:
     def misses(self, metric: str) -> list[tuple[str, Any]]:
         """(doc, gold item) for every gold item no prediction matched."""
         metric = resolve_metric(metric)
-        return [(d.doc, item) for d in self.documents for item in d.misses[metric]]
+        return [(d.doc, item) for d in self.documents for item in d.misses.get(metric, [])]
 
     def spurious(self, metric: str) -> list[tuple[str, Any]]:
         """(doc, predicted item) for every prediction that matched no gold item."""
         metric = resolve_metric(metric)
-        return [(d.doc, item) for d in self.documents for item in d.spurious[metric]]
+        return [(d.doc, item) for d in self.documents for item in d.spurious.get(metric, [])]
 
     def format_table(self) -> str:
         micro, macro = self.micro, self.macro
@@ -491,7 +276,7 @@ class Report:
             (m, f"{micro[m].precision:.3f}", f"{micro[m].recall:.3f}",
              f"{micro[m].f1:.3f}", f"{macro[m]['f1']:.3f}",
              str(micro[m].tp), str(micro[m].n_pred), str(micro[m].n_gold))
-            for m in METRICS
+            for m in METRICS if m not in OPTIONAL_METRICS or self.scored(m)
         ]
         widths = [max(len(r[i]) for r in rows) for i in range(len(header))]
         lines = ["  ".join(cell.ljust(w) if i == 0 else cell.rjust(w)
@@ -590,9 +375,9 @@ def run_eval(
         for d in report.documents:
             echo(f"\n== {d.doc}")
             for m in METRICS:
-                for item in d.misses[m]:
+                for item in d.misses.get(m, []):
                     echo(f"  {m} miss: {_show(item)}")
-                for item in d.spurious[m]:
+                for item in d.spurious.get(m, []):
                     echo(f"  {m} spurious: {_show(item)}")
     micro = report.micro
     failed = {m: b for m, b in bounds.items() if micro[m].f1 < b - 1e-12}

@@ -6,8 +6,12 @@ or ``postgresql://...`` / ``postgres://...``.  A store has four tables:
 - ``documents(doc_id PK, source, title, outlet, url, date, length, json)``
 - ``entities(doc_id, entity_id, type, text, canonical, value, unit, kind, qualifier, iso, former)``
 - ``mentions(doc_id, entity_id, start, "end", text)``
-- ``facts(doc_id, n, type, person, title, organization, value, unit, qualifier, subject,
-  evidence_start, evidence_end, json)``
+- ``facts(doc_id, n, type, <the typed columns of every registered fact type>,
+  evidence_start, evidence_end, json)``: one typed table for all fact types;
+  each type of :mod:`pipeline.facts` brings its columns (position: person,
+  title, organization; quantity: value, unit, qualifier, subject; ...), a
+  column shared by two types has one SQL type, and a column a newer type adds
+  is added to an existing store (``ADD COLUMN IF NOT EXISTS``)
 
 ``write(article)`` is an upsert keyed by ``doc_id`` inside one transaction:
 the document row is inserted or updated, the document's old entity, mention
@@ -20,19 +24,35 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .facts import REGISTRY, Column, fact_types
+
 DOC_COLS = ("doc_id", "source", "title", "outlet", "url", "date", "length", "json")
 ENT_COLS = ("doc_id", "entity_id", "type", "text", "canonical", "value", "unit", "kind", "qualifier", "iso",
             "former")
 MEN_COLS = ("doc_id", "entity_id", "start", "end", "text")
-FACT_COLS = ("doc_id", "n", "type", "person", "title", "organization", "value", "unit", "qualifier", "subject",
-             "evidence_start", "evidence_end", "json")
+#: the typed fact columns of the registered fact types: name -> (SQL type, getter), first registration wins
+_TYPED: dict[str, Column] = {}
+for _ft in fact_types():
+    for _c in _ft.columns:
+        _TYPED.setdefault(_c.name, _c)
+FACT_COLS = ("doc_id", "n", "type", *_TYPED, "evidence_start", "evidence_end", "json")
 
 
 def _q(col: str) -> str:
     return '"end"' if col == "end" else col
 
 
+def _sql_type(col: Column, json_type: str) -> str:
+    return json_type if col.sql == "JSON" else col.sql
+
+
+def _fact_value(col: Column, f: dict[str, Any]) -> Any:
+    v = col.get(f)
+    return json.dumps(v, ensure_ascii=False) if col.sql == "JSON" and v is not None else v
+
+
 def schema_sql(json_type: str) -> list[str]:
+    typed = "".join(f"{c.name} {_sql_type(c, json_type)}, " for c in _TYPED.values())
     return [
         f"""CREATE TABLE IF NOT EXISTS documents (
             doc_id TEXT PRIMARY KEY, source TEXT, title TEXT, outlet TEXT, url TEXT, date TEXT,
@@ -43,9 +63,10 @@ def schema_sql(json_type: str) -> list[str]:
         """CREATE TABLE IF NOT EXISTS mentions (
             doc_id TEXT NOT NULL, entity_id TEXT NOT NULL, start INTEGER, "end" INTEGER, text TEXT)""",
         f"""CREATE TABLE IF NOT EXISTS facts (
-            doc_id TEXT NOT NULL, n INTEGER NOT NULL, type TEXT, person TEXT, title TEXT, organization TEXT,
-            value DOUBLE PRECISION, unit TEXT, qualifier TEXT, subject TEXT,
+            doc_id TEXT NOT NULL, n INTEGER NOT NULL, type TEXT, {typed}
             evidence_start INTEGER, evidence_end INTEGER, json {json_type})""",
+        # a store written before a fact type was added gets its columns
+        *(f"ALTER TABLE facts ADD COLUMN IF NOT EXISTS {c.name} {_sql_type(c, json_type)}" for c in _TYPED.values()),
         "CREATE INDEX IF NOT EXISTS entities_doc ON entities (doc_id)",
         "CREATE INDEX IF NOT EXISTS mentions_doc ON mentions (doc_id)",
         "CREATE INDEX IF NOT EXISTS facts_doc ON facts (doc_id)",
@@ -66,11 +87,10 @@ def rows(article: dict[str, Any]) -> tuple[tuple, list[tuple], list[tuple], list
         for m in e.get("mentions", []):
             mens.append((did, e["id"], m["start"], m["end"], m.get("text")))
     for n, f in enumerate(article.get("facts", []), 1):
-        value = f.get("value")
         ev = f.get("evidence") or {}
-        facts.append((did, n, f.get("type"), f.get("person"), f.get("title"), f.get("organization"),
-                      float(value) if value is not None else None, f.get("unit"), f.get("qualifier"),
-                      f.get("subject"), ev.get("start"), ev.get("end"), json.dumps(f, ensure_ascii=False)))
+        own = {c.name for c in REGISTRY[f["type"]].columns} if f.get("type") in REGISTRY else set()
+        typed = tuple(_fact_value(c, f) if name in own else None for name, c in _TYPED.items())
+        facts.append((did, n, f.get("type"), *typed, ev.get("start"), ev.get("end"), json.dumps(f, ensure_ascii=False)))
     return doc, ents, mens, facts
 
 

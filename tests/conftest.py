@@ -24,3 +24,15 @@ def fresh_outputs(tmp_path_factory) -> Path:
     finally:
         os.chdir(cwd)
     return out
+
+
+@pytest.fixture(scope="session")
+def facts_of():
+    """Run the pipeline on one Vietnamese text; the facts of one type as JSON dicts."""
+    from pipeline.api import extract
+
+    def run(text: str, ftype: str, meta: dict | None = None) -> list[dict]:
+        art = extract(text, meta=meta)
+        return [f.model_dump(mode="json") for f in art.facts if f.type == ftype]
+
+    return run

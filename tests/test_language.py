@@ -65,3 +65,45 @@ def test_every_stage_is_registered_with_its_layers():
     assert names == ["vi_sentences", "vi_pos", "vi_numbers", "vi_entities", "vi_resolve", "vi_facts"]
     meta = nlp().get_pipe_meta("vi_facts")
     assert "doc._.facts" in meta.assigns
+
+
+# pipeline.crf runs underthesea's shipped CRF models itself: the features and tags
+# must be underthesea's own, token for token.
+_CRF_SENTENCES = [
+    "Ông Trần Văn Nam , Thành ủy viên , Bí thư Đảng ủy - Chủ tịch HĐND phường Xuân Hòa .",
+    "Ngày 4-2 , UBND TP.HCM công bố Nghị quyết 71/2025 với hơn 20.000 học sinh ( chiếm 50 % ) .",
+    "+12 -7 2147483648 2147483647 ٣ ΟΔΟΣ İstanbul ß BOS EOS iPhone McDonald's",
+    "Một",
+]
+
+
+def _underthesea_model(kind):
+    from os.path import dirname, join
+
+    from underthesea.models.fast_crf_sequence_tagger import FastCRFSequenceTagger
+    from underthesea.pipeline import pos_tag, word_tokenize
+
+    pkg, name = (word_tokenize, "ws_crf_vlsp2013_20230727") if kind == "ws" else (pos_tag, "pos_crf_vlsp2013_20230303")
+    model = FastCRFSequenceTagger()
+    model.load(join(dirname(pkg.__file__), "models", name))
+    return model
+
+
+@pytest.mark.parametrize("kind", ["ws", "pos"])
+@pytest.mark.parametrize("sentence", _CRF_SENTENCES)
+def test_crf_features_and_tags_are_underthesea_s(kind, sentence):
+    from pipeline.crf import pos_model, word_segmentation_model
+
+    ours = word_segmentation_model() if kind == "ws" else pos_model()
+    theirs = _underthesea_model(kind)
+    toks = sentence.split(" ")
+    if kind == "pos":   # POS runs on words, which hold spaces
+        toks = [" ".join(toks[i:i + 2]) for i in range(0, len(toks), 2)]
+    assert ours.features(toks) == theirs.featurizer.process([[[t] for t in toks]])[0]
+    assert ours.tag(toks) == theirs.predict([[t] for t in toks])
+
+
+def test_crf_tags_an_empty_sentence():
+    from pipeline.crf import word_segmentation_model
+
+    assert word_segmentation_model().tag([]) == []

@@ -1,5 +1,6 @@
-"""NUMBER and DATE mentions: :func:`pipeline.numbers.find_numbers` over the doc's
-normalized text, using the segmented words to pick the counted noun."""
+"""NUMBER and DATE mentions: :func:`pipeline.numbers.find_numbers` (the rules of the
+``pipeline/numbers`` package) over the doc's normalized text, using the segmented
+words to pick the counted noun."""
 from __future__ import annotations
 
 from bisect import bisect_right
@@ -7,11 +8,12 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..language import Annotation
+from ..records import Annotation
 from ..numbers import find_numbers
 
 
-@Language.component("vi_numbers", assigns=["doc.spans"], requires=["token.is_sent_start", "token.tag"])
+@Language.component("vi_numbers", assigns=["doc.spans", "doc._.numbers"],
+                    requires=["token.is_sent_start", "token.tag", "doc._.text", "doc._.meta"])
 def vi_numbers(doc: Doc) -> Doc:
     words = [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
     meta = doc._.meta or {}
