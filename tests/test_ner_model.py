@@ -100,6 +100,7 @@ def test_training_never_uses_evaluation_ids():
     assert reserved and reserved <= banned
     assert {p.stem for p in (ROOT / "seeds" / "extra").glob("*.txt")} <= banned
     assert {p.stem for p in (ROOT / "seeds" / "gold").glob("*.json")} <= banned
+    assert {p.stem for p in (ROOT / "benchmarks" / "heldout" / "gold").glob("*.json")} <= banned
     assert not banned & {a["id"] for a in silver_articles(30)}
 
 

@@ -52,12 +52,14 @@ def _ids(path: Path) -> set[str]:
 
 
 def excluded_ids() -> set[str]:
-    """Corpus ids that must never be used for training."""
+    """Corpus ids that must never be used for training: reserved, held out (the brief's
+    list and benchmarks/heldout), seeds/extra, and every gold article."""
     out = _ids(RESERVED) | _ids(HELDOUT)
     out |= {p.stem for p in EXTRA.glob("*.txt")}
     out |= {p.stem for p in (ROOT / "seeds").glob("*.txt")}
     out |= {p.stem for p in DEV_GOLD.glob("*.json")}
     out |= {p.stem for p in (ROOT.parent / "shared" / "gold").glob("*.json")}
+    out |= {p.stem for p in (ROOT / "benchmarks" / "heldout" / "gold").glob("*.json")}
     return out
 
 
