@@ -13,10 +13,11 @@ it, so a token costs a few dictionary look-ups and no string building:
   emission scores summed in template order and Viterbi with the same float
   operations, in the same order, and the same tie-breaking as the Rust tagger, so
   the tags are identical (``tests/test_language.py`` checks against underthesea);
-- models with many labels (POS, 31 tags) hand the Rust tagger only the feature
-  strings the model knows (the model's own string objects, so PyO3 converts each
-  once), which gives the same tags.  (Decoding those here too, with numpy for the
-  31x31 Viterbi step, measured 1.3x slower than the Rust tagger.)
+- models with many labels (POS, 31 tags) are decoded here too, with numpy, all the
+  sentences of a document at once (:meth:`CRFModel.tag_many`): the Rust tagger
+  looks every (attribute, label) pair up in a hash map, 600 look-ups a word, and a
+  numpy Viterbi step per word costs more than the whole Rust call; one step over
+  every sentence of the document does not.
 
 The feature functions follow underthesea_core's featurizer exactly: ``lower`` is
 ``str.lower``, ``isdigit`` is "parses as an i32", ``istitle`` is "every
@@ -28,14 +29,16 @@ from __future__ import annotations
 
 import struct
 from functools import lru_cache
+from itertools import repeat
 from os.path import join
 from typing import Sequence
 
 import joblib
+import numpy as np
 
 _TRUE, _FALSE = "True", "False"
 _FUNCTIONS = (None, "lower", "isdigit", "istitle", "is_in_dict")
-_DENSE_MAX_LABELS = 4   # decode here up to this many labels; above it the Rust tagger does
+_SMALL_LABELS = 4   # Viterbi in Python up to this many labels (per sentence), in numpy above (per document)
 
 
 def _is_i32(s: str) -> bool:
@@ -90,7 +93,7 @@ def read_crfsuite(path: str) -> tuple[list[str], list[str], dict[int, dict[int, 
 
 
 class _Template:
-    __slots__ = ("syntax", "o1", "k", "fn", "table")
+    __slots__ = ("syntax", "o1", "k", "fn", "rows")
 
     def __init__(self, syntax: str) -> None:
         if not syntax.startswith("T[") or "]" not in syntax:
@@ -104,62 +107,52 @@ class _Template:
         if (rest and fn is None) or fn not in _FUNCTIONS or o2 < o1:
             raise ValueError(f"unsupported feature template {syntax!r}")
         self.syntax, self.o1, self.k, self.fn = syntax, o1, o2 - o1 + 1, fn
-        self.table: dict = {}
+        self.rows: np.ndarray | None = None   # value id (of its group) -> weight row
 
 
 class CRFModel:
     """One of underthesea's shipped CRF models (a directory with ``models.bin``,
-    ``features.bin``, ``dictionary.bin``); ``tag(tokens)`` gives its labels."""
+    ``features.bin``, ``dictionary.bin``); ``tag_many(sentences)`` gives their labels.
+
+    Templates that compute the same function over the same window length (``T[-1]``
+    and ``T[2]``; ``T[-1,0].lower`` and ``T[1,2].lower``) form a group with one
+    vocabulary: each token's value is looked up once per group, and each template
+    maps vocabulary ids to rows of the weight matrix."""
 
     def __init__(self, model_dir: str) -> None:
         labels, attrs, state, trans = read_crfsuite(join(model_dir, "models.bin"))
         self.labels = labels
-        self.dictionary = frozenset(joblib.load(join(model_dir, "dictionary.bin")))
+        self.dictionary = _dictionary(join(model_dir, "dictionary.bin"))
         self.templates = [_Template(s) for s in joblib.load(join(model_dir, "features.bin"))]
-        self._trans = trans
         n = len(labels)
-        self._dense = n <= _DENSE_MAX_LABELS
+        self._trans = trans
+        self._trans_np = np.array(trans, dtype=np.float64)
+        self._small = n <= _SMALL_LABELS
+        self._pad = max(max(abs(t.o1), abs(t.o1 + t.k - 1)) for t in self.templates)
+        self._groups: dict[tuple[int, str | None], dict[str, int]] = {}
+        for t in self.templates:
+            self._groups.setdefault((t.k, t.fn), {"BOS": 1, "EOS": 2})
         by_syntax = {t.syntax: t for t in self.templates}
+        rows: dict[str, list[tuple[int, int]]] = {t.syntax: [] for t in self.templates}
         for a, attr in enumerate(attrs):
             syntax, eq, value = attr.partition("=")
             t = by_syntax.get(syntax)
             if t is None or not eq:
                 continue  # an attribute no template can produce
-            if self._dense:
-                w = state.get(a, {})
-                t.table[value] = tuple(w.get(y, 0.0) for y in range(n))
-            else:
-                t.table[value] = attr
-        self._tagger = None
-        if not self._dense:
-            from underthesea_core import CRFTagger
-
-            self._tagger = CRFTagger()
-            self._tagger.load(join(model_dir, "models.bin"))
-            if self._tagger.labels() != labels:
-                raise ValueError(f"{model_dir}: label order differs from the Rust tagger's")
+            vocab = self._groups[(t.k, t.fn)]
+            rows[syntax].append((vocab.setdefault(value, len(vocab) + 1), a + 1))
+        for t in self.templates:
+            table = np.zeros(len(self._groups[(t.k, t.fn)]) + 1, dtype=np.intp)
+            for vid, row in rows[t.syntax]:
+                table[vid] = row
+            t.rows = table
+        weights = np.zeros((len(attrs) + 1, n), dtype=np.float64)   # row 0: an unknown attribute
+        for a, w in state.items():
+            for y, x in w.items():
+                weights[a + 1, y] = x
+        self._weights = weights
 
     # ------------------------------------------------------------------ features
-    def _columns(self, toks: Sequence[str]) -> list[list[str]]:
-        """For each template, its value at every position ('BOS'/'EOS' outside)."""
-        n = len(toks)
-        cache: dict = {}
-        per_token: dict = {}
-        cols = []
-        for t in self.templates:
-            k, fn, o1 = t.k, t.fn, t.o1
-            base = cache.get((k, fn))
-            if base is None:
-                base = cache[(k, fn)] = self._values(toks, k, fn, per_token)
-            bos = min(max(-o1, 0), n)
-            j0 = max(o1, 0)
-            valid = max(0, min(n - k - o1, n - 1) - max(-o1, 0) + 1)
-            col = ["BOS"] * bos
-            col += base[j0:j0 + valid]
-            col += ["EOS"] * (n - bos - valid)
-            cols.append(col)
-        return cols
-
     def _values(self, toks: Sequence[str], k: int, fn: str | None, per_token: dict) -> list[str]:
         """The value of ``fn`` on every window of ``k`` tokens (window j = toks[j:j+k])."""
         n = len(toks)
@@ -190,49 +183,80 @@ class CRFModel:
         return [_FALSE] * max(0, n - k + 1)   # isdigit: a window holds a space, never an i32
 
     def features(self, toks: Sequence[str]) -> list[list[str]]:
-        """underthesea's feature strings for ``toks`` (all of them, known to the model or not)."""
-        cols = self._columns(toks)
+        """underthesea's feature strings for ``toks`` (all of them, known to the model or
+        not); for tests: tagging never builds them."""
+        n = len(toks)
+        per_token: dict = {}
+        cols = []
+        for t in self.templates:
+            base = self._values(toks, t.k, t.fn, per_token)
+            col = []
+            for i in range(n):
+                j = i + t.o1
+                col.append("BOS" if j < 0 else "EOS" if j + t.k > n else base[j])
+            cols.append(col)
         return [[f"{t.syntax}={v}" for t, v in zip(self.templates, row)] for row in zip(*cols)]
+
+    def _emissions(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
+        """(tokens of all sentences, labels): per token, the weight rows of its
+        attributes added one template after the other, as the Rust tagger adds
+        them (an unknown attribute adds a row of zeros, which changes no sum)."""
+        pad = self._pad
+        ids: dict[tuple[int, str | None], list[int]] = {g: [] for g in self._groups}
+        where: list[int] = []
+        start = 0
+        for toks in sentences:
+            n = len(toks)
+            per_token: dict = {}
+            for (k, fn), acc in ids.items():
+                vocab = self._groups[(k, fn)]
+                values = self._values(toks, k, fn, per_token)   # n - k + 1 windows, or none
+                acc.extend([1] * pad)   # BOS
+                acc.extend(map(vocab.get, values, repeat(0)))
+                acc.extend([2] * (n + pad - len(values)))   # EOS: every sentence takes n + 2 * pad slots
+            where.extend(range(start + pad, start + pad + n))
+            start += n + 2 * pad
+        arrays = {g: np.array(v, dtype=np.intp) for g, v in ids.items()}
+        where_np = np.array(where, dtype=np.intp)
+        w = self._weights
+        em = None
+        for t in self.templates:
+            rows = w[t.rows[arrays[(t.k, t.fn)][where_np + t.o1]]]
+            if em is None:
+                em = rows
+            else:
+                em += rows
+        return em
 
     # ------------------------------------------------------------------ tagging
     def tag(self, toks: Sequence[str]) -> list[str]:
-        if not toks:
-            return []
-        cols = self._columns(toks)
-        if not self._dense:
-            rows = zip(*[list(map(t.table.get, col)) for t, col in zip(self.templates, cols)])
-            return self._tagger.tag([[a for a in row if a is not None] for row in rows])
-        return self._viterbi(self._emissions(cols))
+        """The labels of one sentence."""
+        return self.tag_many([toks])[0]
 
-    def _emissions(self, cols: list[list[str]]) -> list[tuple[float, ...]]:
-        """Per position, the sum over templates (in template order) of the state weights."""
-        n_labels = len(self.labels)
-        weights = [list(map(t.table.get, col)) for t, col in zip(self.templates, cols)]
-        out: list[tuple[float, ...]] = []
-        if n_labels == 2:
-            for row in zip(*weights):
-                e0 = e1 = 0.0
-                for w in row:
-                    if w is not None:
-                        e0 += w[0]
-                        e1 += w[1]
-                out.append((e0, e1))
+    def tag_many(self, sentences: Sequence[Sequence[str]]) -> list[list[str]]:
+        """The labels of each sentence; one call per document."""
+        out: list[list[str]] = [[] for _ in sentences]
+        todo = [k for k, s in enumerate(sentences) if s]
+        if not todo:
             return out
-        for row in zip(*weights):
-            e = [0.0] * n_labels
-            for w in row:
-                if w is not None:
-                    for y in range(n_labels):
-                        e[y] += w[y]
-            out.append(tuple(e))
+        todo_sents = [sentences[k] for k in todo]
+        em = self._emissions(todo_sents)
+        if self._small:
+            rows = em.tolist()
+            start = 0
+            for k, toks in zip(todo, todo_sents):
+                out[k] = self._viterbi(rows[start:start + len(toks)])
+                start += len(toks)
+        else:
+            for k, tags in zip(todo, self._viterbi_many(em, [len(s) for s in todo_sents])):
+                out[k] = tags
         return out
 
-    def _viterbi(self, em: list[tuple[float, ...]]) -> list[str]:
+    def _viterbi(self, em: list[list[float]]) -> list[str]:
         """Viterbi as underthesea_core's CRFTagger: (score + transition) then + emission,
         first best on ties."""
         trans = self._trans
-        n_labels = len(self.labels)
-        labels_range = range(n_labels)
+        labels_range = range(len(self.labels))
         score = list(em[0])
         back: list[list[int]] = []
         for e in em[1:]:
@@ -260,6 +284,51 @@ class CRFModel:
         path.reverse()
         return [self.labels[y] for y in path]
 
+    def _viterbi_many(self, em: np.ndarray, lens: list[int]) -> list[list[str]]:
+        """:meth:`_viterbi` in numpy for all sentences in step, longest first: at step t,
+        ``s[k, prev, y] = score[k, prev] + trans[prev, y]``, ``argmax`` over ``prev``
+        takes the first best as the strict ``>`` does, then ``+ emission``: the same
+        additions in the same order."""
+        starts = np.cumsum([0] + lens[:-1]).tolist()
+        order = sorted(range(len(lens)), key=lambda k: -lens[k])
+        sl = [lens[k] for k in order]
+        n_sent, longest, n_labels = len(order), sl[0], len(self.labels)
+        pad = np.zeros((n_sent, longest, n_labels), dtype=np.float64)
+        for i, k in enumerate(order):
+            pad[i, :lens[k]] = em[starts[k]:starts[k] + lens[k]]
+        active = [0] * (longest + 1)   # active[t]: sentences longer than t (a prefix of `order`)
+        for n in sl:
+            active[n - 1] += 1
+        for t in range(longest - 1, -1, -1):
+            active[t] += active[t + 1]
+        trans = self._trans_np
+        final = np.empty((n_sent, n_labels), dtype=np.float64)
+        score = pad[:, 0]
+        final[active[1]:] = score[active[1]:]
+        back: list[np.ndarray] = [np.empty(0)]
+        for t in range(1, longest):
+            m = active[t]
+            s = score[:m, :, None] + trans
+            bp = s.argmax(axis=1)
+            score = np.take_along_axis(s, bp[:, None, :], axis=1)[:, 0, :] + pad[:m, t]
+            back.append(bp)
+            final[active[t + 1]:m] = score[active[t + 1]:m]
+        labels = np.zeros((n_sent, longest), dtype=np.intp)
+        labels[np.arange(n_sent), np.array(sl) - 1] = final.argmax(axis=1)
+        for t in range(longest - 1, 0, -1):
+            m = active[t]
+            labels[:m, t - 1] = back[t][np.arange(m), labels[:m, t]]
+        names = self.labels
+        out: list[list[str]] = [[] for _ in lens]
+        for i, k in enumerate(order):
+            out[k] = [names[y] for y in labels[i, :sl[i]].tolist()]
+        return out
+
+
+@lru_cache(maxsize=None)
+def _dictionary(path: str) -> frozenset[str]:
+    return frozenset(joblib.load(path))
+
 
 def _underthesea_dir() -> str:
     """underthesea's package directory, found without importing the package."""
@@ -281,3 +350,11 @@ def word_segmentation_model() -> CRFModel:
 def pos_model() -> CRFModel:
     """underthesea's POS CRF (``pos_tag(model="v2.0")``'s model, VLSP 2013 tag set)."""
     return CRFModel(join(_underthesea_dir(), "pipeline", "pos_tag", "models", "pos_crf_vlsp2013_20230303"))
+
+
+@lru_cache(maxsize=1)
+def word_dictionary() -> frozenset[str]:
+    """underthesea's dictionary of Vietnamese words (lower case; the word segmenter's
+    ``is_in_dict`` feature), without loading the model."""
+    return _dictionary(join(_underthesea_dir(), "pipeline", "word_tokenize", "models",
+                            "ws_crf_vlsp2013_20230727", "dictionary.bin"))

@@ -65,20 +65,28 @@ class _Segmenter:
 
     def words(self, line: str) -> list[tuple[int, int]]:
         """Word spans (start, end) of one line; multi-syllable words are one span."""
-        spans = [m.span() for m in self._finditer(line)]
-        if not spans:
-            return []
-        tokens = [line[s:e] for s, e in spans]
-        tokens, spans = _split_final_dots(line, tokens, spans)
-        tags = self._model.tag(tokens)
-        out: list[tuple[int, int]] = []
-        for (s, e), tag in zip(spans, tags):
-            if (tag == "I-W" and out and line[out[-1][1]:s] == " "
-                    and line[out[-1][1] - 1].isalnum() and line[s].isalnum()):
-                out[-1] = (out[-1][0], e)
-            else:
-                out.append((s, e))
-        return out
+        return self.words_of_lines([line])[0]
+
+    def words_of_lines(self, lines: list[str]) -> list[list[tuple[int, int]]]:
+        """Word spans of each line (one CRF call for all of them)."""
+        all_tokens: list[list[str]] = []
+        all_spans: list[list[tuple[int, int]]] = []
+        for line in lines:
+            spans = [m.span() for m in self._finditer(line)]
+            tokens, spans = _split_final_dots(line, [line[s:e] for s, e in spans], spans)
+            all_tokens.append(tokens)
+            all_spans.append(spans)
+        out_lines = []
+        for line, spans, tags in zip(lines, all_spans, self._model.tag_many(all_tokens)):
+            out: list[tuple[int, int]] = []
+            for (s, e), tag in zip(spans, tags):
+                if (tag == "I-W" and out and line[out[-1][1]:s] == " "
+                        and line[out[-1][1] - 1].isalnum() and line[s].isalnum()):
+                    out[-1] = (out[-1][0], e)
+                else:
+                    out.append((s, e))
+            out_lines.append(out)
+        return out_lines
 
 
 def _split_final_dots(line: str, tokens: list[str], spans: list[tuple[int, int]]):
@@ -105,14 +113,16 @@ class VietnameseTokenizer:
 
     def __init__(self, vocab: Vocab) -> None:
         self.vocab = vocab
+        self._segmenter = segmenter()   # the CRF model is loaded with the pipeline
 
     def __call__(self, raw: str) -> Doc:
         text, omap = normalize(raw)
-        seg = segmenter()
+        seg = self._segmenter
         bounds: list[tuple[int, int]] = []
         offset = 0
-        for line in text.split("\n"):
-            bounds.extend((offset + s, offset + e) for s, e in seg.words(line))
+        lines = text.split("\n")
+        for line, words in zip(lines, seg.words_of_lines(lines)):
+            bounds.extend((offset + s, offset + e) for s, e in words)
             offset += len(line) + 1
         words: list[str] = []
         spaces: list[bool] = []

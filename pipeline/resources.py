@@ -69,6 +69,10 @@ def old_tone_repl(m: regex.Match) -> str:
 
 # ---------------------------------------------------------------- tokens
 GLUED_RE = regex.compile(r"(?<=\p{Ll})(?=\p{Lu}\p{Ll})")
+#: a run of letters (a word as crawled, maybe several glued together)
+LETTER_RUN_RE = regex.compile(r"\p{L}+")
+#: inside a run of letters: a lowercase letter then an uppercase one ('tưCông', 'VietBank')
+CASE_STEP_RE = regex.compile(r"(?<=\p{Ll})\p{Lu}")
 DIGIT_RE = regex.compile(r"\d")
 #: a byline name written with initials: 'H.Long', 'T.Thủy', 'N.V.Hùng'
 INITIAL_NAME_RE = regex.compile(r"^(?:\p{Lu}\.)+\p{Lu}\p{Ll}+$")
@@ -335,8 +339,8 @@ DOC_NUMBER_RE = regex.compile(
     r"|số\s+(?P<bare>\d+)(?![\p{L}\p{N}/])")
 #: the code part of a number: '2245/QĐ-BGDĐT' -> 'QĐ-BGDĐT'
 DOC_CODE_RE = regex.compile(r"/(?:\d{4}/)?(?P<code>[\p{Lu}Đ][\p{Lu}\p{Ll}Đ\d-]*)$|^\d+-(?P<kind>[\p{Lu}Đ]+)/(?P<code2>[\p{Lu}Đ\d-]+)$")
-#: 'ngày 25/1/2021', 'ngày 4-2', 'ngày 30.4': a day in the text
-DAY_RE = regex.compile(r"(?<![\p{L}\p{N}])ngày\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?![\p{N}])", regex.IGNORECASE)
+#: 'ngày 25/1/2021', 'ngày 4-2', 'hôm 16/4', 'sáng 30.4': a day in the text
+DAY_RE = regex.compile(r"(?<![\p{L}\p{N}])(?:ngày|hôm|sáng|chiều|tối|trưa)\s+(\d{1,2})\s*[/.-]\s*(\d{1,2})(?:\s*[/.-]\s*(\d{4}))?(?![\p{N}])", regex.IGNORECASE)
 #: 'năm 2020', 'năm học 2024-2025': a year
 YEAR_RE = regex.compile(r"(?<![\p{N}])(19\d\d|20\d\d)(?![\p{N}])")
 #: a word (for word counts and short gaps)

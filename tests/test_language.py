@@ -107,3 +107,14 @@ def test_crf_tags_an_empty_sentence():
     from pipeline.crf import word_segmentation_model
 
     assert word_segmentation_model().tag([]) == []
+
+
+@pytest.mark.parametrize("kind", ["ws", "pos"])
+def test_crf_tags_a_document_at_once_as_sentence_by_sentence(kind):
+    """tag_many pads every sentence, whatever its length, to the same windows."""
+    from pipeline.crf import pos_model, word_segmentation_model
+
+    ours = word_segmentation_model() if kind == "ws" else pos_model()
+    theirs = _underthesea_model(kind)
+    doc = [s.split(" ") for s in _CRF_SENTENCES] + [[], ["Hà", "Nội"], ["."]]
+    assert ours.tag_many(doc) == [theirs.predict([[t] for t in s]) if s else [] for s in doc]

@@ -16,6 +16,7 @@ if str(ROOT) not in sys.path:  # the package may not be installed in the venv
 
 from pipeline.scoring import (  # noqa: E402
     METRICS,
+    OPTIONAL_METRICS,
     Counts,
     Report,
     load_gold,
@@ -61,13 +62,22 @@ def counts(c: Counts) -> tuple[int, int, int]:
 def gold_as_prediction(gold: dict[str, Any]) -> dict[str, Any]:
     """A perfect prediction: the first alternative of every gold value."""
     first = lambda v: v[0] if isinstance(v, list) else v  # noqa: E731
-    return pred_doc(
+    section5 = [dict({k: first(v) if v != [] else v for k, v in item.items()}, type=ftype)
+                for ftype, key in (("statement", "statements"), ("document", "documents"),
+                                   ("event", "events"), ("award", "awards"))
+                for item in gold.get(key) or []]
+    for f in section5:
+        if f["type"] == "statement":
+            f["content"] = {"text": f["content"]}
+    pred = pred_doc(
         persons=[first(p) for p in gold["persons"]],
         orgs=[first(o) for o in gold["organizations"]],
         positions=[(first(p["person"]), first(p["title"]), first(p["organization"]))
                    for p in gold["positions"]],
         quantities=[(q["value"], first(q["unit"])) for q in gold["quantities"]],
     )
+    pred["facts"] += section5
+    return pred
 
 
 def write_json(path: Path, data: Any) -> None:
@@ -350,8 +360,13 @@ def test_counts_ratios(c: Counts, p: float, r: float, f1: float) -> None:
 
 def test_score_document_returns_all_metrics_for_empty_documents() -> None:
     result = score_document(gold_doc(), {})
-    assert set(result) == set(METRICS)
+    assert set(result) == set(METRICS) - OPTIONAL_METRICS
     assert all(counts(c) == (0, 0, 0) and c.f1 == 1.0 for c in result.values())
+    # a section-5 metric is scored only for a gold file that carries its key
+    assert OPTIONAL_METRICS >= {"statements", "documents", "documents_strict", "events", "awards"}
+    result = score_document(gold_doc(statements=[], awards=[{"award": "Bằng khen", "recipient": None}]), {})
+    assert set(result) == set(METRICS) - OPTIONAL_METRICS | {"statements", "awards"}
+    assert counts(result["awards"]) == (0, 0, 1)
 
 
 # ---------------------------------------------------------- directories
@@ -410,7 +425,8 @@ def test_misses_spurious_and_serialization(dirs: tuple[Path, Path]) -> None:
     assert data["missing_predictions"] == ["c.txt"]
     table = report.format_table()
     for metric in METRICS:
-        assert metric in table
+        shown = any(line.startswith(metric + " ") for line in table.splitlines())
+        assert shown == (metric not in OPTIONAL_METRICS)  # no gold here carries the section-5 keys
     assert "0.500" in table  # persons micro F1
 
 

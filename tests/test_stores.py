@@ -201,3 +201,73 @@ def test_a_run_fills_a_new_store_even_when_the_files_exist(tmp_path):
 def test_bad_store_spec_is_a_usage_error(tmp_path):
     res = CliRunner().invoke(app, ["run", str(tmp_path), "--store", "mysql://nope"])
     assert res.exit_code == 2 and "unknown store" in res.stderr
+
+
+def test_a_frozen_postgresql_fails_its_articles_instead_of_hanging(pg_dsn, tmp_path):
+    """The server stops answering (its backend is stopped, the socket stays open): the article
+    being written fails after the timeout, every later one at once, and the run ends."""
+    import signal
+
+    from pipeline.batch import Item, run_batch
+    from pipeline.stores import open_store
+
+    st = open_store(pg_dsn, timeout=2)
+    backend = st.con.execute("SELECT pg_backend_pid()").fetchone()[0]
+    os.kill(backend, signal.SIGSTOP)
+    try:
+        items = [Item(f"t{i}", f"t{i}", t) for i, t in enumerate(ARTICLES)]
+        summary = run_batch(items, tmp_path / "out", store=st, workers=0)
+    finally:
+        os.kill(backend, signal.SIGCONT)
+        st.close()
+    assert (summary.ok, summary.failed) == (0, len(ARTICLES))
+    reasons = [json.loads(x)["reason"] for x in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()]
+    assert all("StoreUnavailable: PostgreSQL did not answer within 2 s" in r for r in reasons)
+    assert not list((tmp_path / "out").glob("*.json"))  # nothing on disk that the store does not have
+
+
+# --------------------------------------------------------------------------- the fact types' own columns
+
+SECTION5 = ("Tin tức\nNgày 4-2, UBND phường Xuân Hòa tổ chức hội nghị tổng kết năm học. "
+            "Ông Trần Văn Nam, Bí thư Đảng ủy phường Xuân Hòa, cho biết các trường đã thực hiện "
+            "Nghị quyết 71/2025 của Bộ Chính trị. Trường THCS Xuân Hòa nhận Bằng khen của UBND phường Xuân Hòa.")
+
+
+def test_section5_facts_keep_their_columns(store_spec):
+    from pipeline.api import extract
+    from pipeline.output import dumps
+
+    a = json.loads(dumps(extract(SECTION5, source="s5.txt")))
+    assert {"statement", "document", "event", "award"} <= {f["type"] for f in a["facts"]}
+    with open_store(store_spec) as st:
+        st.write(a)
+        st.write(a)  # idempotent
+        ph = "%s" if store_spec.startswith("postgres") else "?"
+        rows = st.con.execute(f"SELECT type, speaker, content, kind, number, issuer, date, organizers, award, "
+                              f"recipient FROM facts WHERE doc_id = {ph} ORDER BY n", (a["doc_id"],)).fetchall()
+        assert len(rows) == len(a["facts"])
+        by_type = {r[0]: r for r in rows}
+        want_st = next(f for f in a["facts"] if f["type"] == "statement")
+        assert by_type["statement"][1:3] == (want_st["speaker"], want_st["content"]["text"])
+        assert by_type["document"][3:6] == ("Nghị quyết", "71/2025", "Bộ Chính trị")
+        assert by_type["event"][3] == "hội nghị" and by_type["event"][6] == "--02-04"
+        organizers = by_type["event"][7]
+        assert (organizers if isinstance(organizers, list) else json.loads(organizers)) == ["Ủy ban nhân dân phường Xuân Hòa"]
+        assert by_type["award"][8:10] == ("Bằng khen", "Trường Trung học cơ sở Xuân Hòa")
+        assert by_type["position"][1] is None  # a column of another type stays empty
+
+
+def test_a_store_written_before_the_new_fact_types_gets_their_columns(tmp_path, articles):
+    import duckdb
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    con.execute("""CREATE TABLE facts (doc_id TEXT NOT NULL, n INTEGER NOT NULL, type TEXT, person TEXT, title TEXT,
+                   organization TEXT, value DOUBLE PRECISION, unit TEXT, qualifier TEXT, subject TEXT,
+                   evidence_start INTEGER, evidence_end INTEGER, json TEXT)""")
+    con.close()
+    with open_store(f"duckdb:{path}") as st:
+        st.write(articles[0])
+        cols = {r[0] for r in st.con.execute("DESCRIBE facts").fetchall()}
+        assert {"speaker", "content", "kind", "organizers", "award", "year"} <= cols
+        assert st.count("facts", articles[0]["doc_id"]) == len(articles[0]["facts"])

@@ -22,6 +22,7 @@ from typing import Callable
 from .. import resources as R
 from ..records import OrgInfo
 from .lexicon import FUNCTION_WORDS, NAME_STOP, NAMED_AFTER_PEOPLE, NAMED_CLASSES, form_is_generic
+from .org_brands import brand, domain_end, own_outlet  # noqa: F401  (titles read them here)
 from .places import bare_unit, location
 from .syllables import Mention, View
 
@@ -31,7 +32,19 @@ JOINERS = frozenset({"và", "-", "&"})          # 'Sở Tài nguyên và Môi tr
 COORDINATORS = frozenset({"-", "và", ","})      # before a head: a coordinated body, not a nested one
 NAME_TAGS = frozenset({"N", "A", "Nc"})          # lowercase words a descriptive name may take
 NOUN_TAGS = frozenset({"N", "Np", "A", "Nc", "M", "Ny"})  # words that may end a name
-OWN_OUTLET_BEFORE = R.word_set("own_outlet_before")
+CONTENT_TAGS = NAME_TAGS | {"V"}                  # words of a coordinated part ('và bảo vệ người tiêu dùng')
+COMMA_PAIRS = tuple((tuple(a.split()), tuple(b.split()))
+                    for a, b in (p.split(", ") for p in R.fact_table("org", "comma_pair")))
+NUMBER_STOP = frozenset(R.fact_table("org", "number_stop"))
+NOT_AFTER_AND = frozenset(R.fact_table("org", "not_after_and"))
+AGENT_NOUNS = frozenset({"người", "nhà"})          # 'người tiêu dùng', 'nhà đầu tư': a verb makes a noun
+COUNTED_TAGS = frozenset({"N", "Nc", "M", "Nu"})  # '2 người': a number before a counted noun is a count
+BARE_BODIES = R.fact_table("org", "bare_body")
+NOT_BEFORE_BARE = frozenset(R.fact_table("org", "not_before_bare"))
+NOT_AFTER_BARE = frozenset(R.fact_table("org", "not_after_bare"))
+LOWER_HEADS = frozenset(R.fact_table("org", "lower_head"))
+LOWER_FIRST = frozenset(h.split()[0] for h in LOWER_HEADS)
+MAX_PART = 6                                       # syllables of one coordinated part of a name
 
 
 @dataclass(slots=True)
@@ -51,6 +64,7 @@ class OrgState:
     after_head_k: int = 0    # syllable index where the name after the last head starts
     cap_tokens: int = 0      # capitalized words of the name after the head
     lead_lower: bool = False  # the name began with lowercase words ('Viện dinh dưỡng Quốc gia')
+    kept: int = 0            # the name is settled up to here: no dangling word is dropped before it
     trace: list[str] | None = field(default=None)
 
     def take(self, text: str, n: int = 1) -> bool:
@@ -63,6 +77,56 @@ Rule = Callable[[OrgState], "bool | None"]
 
 
 # ------------------------------------------------------------------ continuation rules
+def comma_pair(st: OrgState) -> bool | None:
+    """'Phòng Phòng, chống tệ nạn xã hội', 'Ban bảo vệ, chăm sóc sức khỏe ...': a
+    comma between two words that go together; the name reads on as descriptive."""
+    s, k = st.v.s, st.k
+    for left, right in COMMA_PAIRS:
+        c = k if s[k].text == "," else k + len(left)   # the comma, after the words read or ahead
+        a, b = c - len(left), c + 1 + len(right)
+        if a < st.i or b > len(s) or (c == k and k < st.j) or s[c].text != "," \
+                or tuple(x.low for x in s[a:c]) != left or tuple(x.low for x in s[c + 1:b]) != right:
+            continue
+        if a == st.i:  # 'Trưởng phòng Phòng, chống ...': the pair opens the name, the head is implied
+            st.name_parts = [st.name_parts[0], st.v.text(a, c)]
+        elif c > k:
+            st.name_parts.append(st.v.text(k, c))
+        st.name_parts[-1] += ","
+        st.name_parts.extend(x.text for x in s[c + 1:b])
+        st.k, st.named, st.cap_tokens = b, True, max(st.cap_tokens, 1)
+        return GO
+    return None
+
+
+def comma_list(st: OrgState) -> bool | None:
+    """'Sở Văn hóa, Thể thao và Du lịch', 'Viện Nghiên cứu xã hội, kinh tế và môi
+    trường': a comma inside a list of the name's domains that 'và' closes."""
+    v, s, k = st.v, st.v.s, st.k
+    if s[k].text != "," or not st.named or k + 1 >= len(s) or st.after_head_k >= k:
+        return None
+    cap = v.word_is_cap(k - 1)
+    n = k + 1
+    if s[n].cap != cap or not _plain_word(v, n):
+        return None
+    j = n
+    while j < len(s) and j - n < MAX_PART and s[j].low != "và" and _plain_word(v, j):
+        j += 1
+    if j >= len(s) - 1 or s[j].low != "và" or s[j + 1].cap != cap or not _plain_word(v, j + 1):
+        return None
+    st.name_parts[-1] += ","
+    st.name_parts.extend(x.text for x in s[n:j])
+    st.k, st.cap_tokens = j, 1
+    return GO
+
+
+def _plain_word(v: View, n: int) -> bool:
+    """A content word of a name's domain: not a head, a title, a person, a place or a function word."""
+    x = v.s[n]
+    return x.text.isalpha() and x.low not in FUNCTION_WORDS and (x.first or x.tok == v.s[n - 1].tok) \
+        and not (x.first and (v.head(n) or v.title_at(n) or v.is_person_token(n) or v.place_at(n)
+                              or v.any_unit(n)))
+
+
 def punctuation_ends(st: OrgState) -> bool | None:
     """'Sở Y tế, ...': punctuation ends the name."""
     return STOP if st.v.s[st.k].text in PUNCTUATION else None
@@ -78,6 +142,7 @@ def rest_of_word(st: OrgState) -> bool | None:
         return None
     if x.low == x.text and (R.ALL_CAPS_RE.match(prev.text) or not R.is_vietnamese_syllable(prev.text)):
         return None
+    st.named = st.named or x.cap  # 'Ngân hàng TMCP Bảo Long' with 'TMCP Bảo Long' one word
     return st.take(x.text)
 
 
@@ -100,7 +165,10 @@ def honorific_or_title_ends(st: OrgState) -> bool | None:
 
 def stop_word_ends(st: OrgState) -> bool | None:
     """'Đại hội Đảng bộ khóa ...': words like 'khóa', 'nhiệm kỳ', 'năm' end it."""
-    return STOP if st.v.s[st.k].low in NAME_STOP else None
+    s, k = st.v.s, st.k
+    if s[k].low in NUMBER_STOP and not (k + 1 < len(s) and s[k + 1].text[:1].isdigit()):
+        return None  # 'Kinh tế số', not 'Trường Tiểu học số 2'
+    return STOP if s[k].low in NAME_STOP else None
 
 
 def unit_word_ends(st: OrgState) -> bool | None:
@@ -149,7 +217,50 @@ def joined_capital(st: OrgState) -> bool | None:
     if v.head(n) or v.title_at(n) or v.is_person_token(n) or v.place_at(n) or s[n].text in v.lex.stop \
             or _stop_phrase(v, n):
         return None
+    st.cap_tokens = 0  # a new part of the name: 'và Kinh tế số' may take lowercase words again
     return st.take(s[k].text)
+
+
+def joined_lowercase(st: OrgState) -> bool | None:
+    """'Viện Nghiên cứu biển và hải đảo', 'Cục Cạnh tranh và bảo vệ người tiêu
+    dùng': 'và' and a lowercase part with a noun that ends the descriptive name
+    (at punctuation, a function word, a verb, a place or a capital)."""
+    v, s, k = st.v, st.v.s, st.k
+    if s[k].low != "và" or not _descriptive(st) or k + 1 >= len(s) or not R.is_vietnamese_syllable(s[k - 1].text):
+        return None
+    j = _lower_part(v, k + 1)
+    if j == k + 1:
+        return None
+    st.name_parts.extend(x.text for x in s[k:j])
+    st.k = st.kept = j
+    return GO
+
+
+def _lower_part(v: View, n: int) -> int:
+    """End of a lowercase part of a name starting at n ('bảo vệ người tiêu dùng'),
+    or n when the words there are not one ('lực lượng công an', 'ông', a verb phrase)."""
+    s = v.s
+    if v.s[n].low in NOT_AFTER_AND or v.text(n, n + 2).lower() in NOT_AFTER_AND or v.lex.honor.match(s, n) \
+            or v.title_at(n):
+        return n
+    j, noun = n, False
+    while j < len(s) and j - n < MAX_PART and s[j].low == s[j].text and s[j].text.isalpha() \
+            and s[j].tag in CONTENT_TAGS and s[j].low not in FUNCTION_WORDS and not v.any_unit(j):
+        if s[j].first and s[j].tag == "V" and noun and s[j - 1].low not in AGENT_NOUNS:
+            break  # 'và môi trường công bố ...': the sentence's verb
+        noun = noun or s[j].tag in ("N", "Nc")
+        j += 1
+    if not noun or not v.ends_token(j):
+        return n
+    if j < len(s) and not (s[j].text in PUNCTUATION or s[j].low in FUNCTION_WORDS or s[j].cap
+                           or v.any_unit(j) or s[j].tag == "V"):
+        return n
+    w = j - 1
+    while w > n and not s[w].first:
+        w -= 1
+    if s[w].tag == "V" and w > n and s[w - 1].low not in AGENT_NOUNS and (j >= len(s) or s[j].text in PUNCTUATION):
+        return w  # 'và môi trường họp.'
+    return j
 
 
 def capitalized_word(st: OrgState) -> bool | None:
@@ -168,7 +279,7 @@ def number_in_name(st: OrgState) -> bool | None:
     x = s[k]
     if not x.text.isdigit() or not ((st.named and s[k - 1].cap) or k == st.after_head_k):
         return None
-    if k + 1 < len(s) and s[k + 1].low == s[k + 1].text and s[k + 1].text.isalpha():
+    if k + 1 < len(s) and s[k + 1].low == s[k + 1].text and s[k + 1].tag in COUNTED_TAGS:
         return None
     st.named = True
     return st.take(x.text)
@@ -179,13 +290,24 @@ def descriptive_lowercase(st: OrgState) -> bool | None:
     lý thị trường'), never after a second capital or a number."""
     s, k = st.v.s, st.k
     x, prev = s[k], s[k - 1]
-    if not (st.named and st.cap_tokens == 1 and not st.lead_lower):
+    if not _descriptive(st):
         return None
     if x.low != x.text or x.tag not in NAME_TAGS or x.low in FUNCTION_WORDS:
         return None
     if prev.text[:1].isdigit() or not R.is_vietnamese_syllable(prev.text) or R.ALL_CAPS_RE.match(prev.text):
         return None
+    st.named, st.cap_tokens = True, max(st.cap_tokens, 1)  # 'Ban Chỉ đạo công tác ...' is named now
     return st.take(x.text)
+
+
+def _descriptive(st: OrgState) -> bool:
+    """A descriptive name is being read: one capitalized word of this part, then
+    lowercase ones; or a head of two words or more that is itself a name
+    ('Ban Chỉ đạo công tác ...')."""
+    if st.named and st.cap_tokens == 1 and not st.lead_lower:
+        return True
+    return st.k == st.j and st.cls == "dept" and st.v.s[st.j - 1].tok != st.v.s[st.i].tok \
+        and st.v.word_is_cap(st.j - 1)
 
 
 def lowercase_then_name(st: OrgState) -> bool | None:
@@ -202,8 +324,8 @@ def lowercase_then_name(st: OrgState) -> bool | None:
 
 #: the order matters: the first rule with a verdict decides
 CONTINUATION_RULES: tuple[Rule, ...] = (
-    punctuation_ends, rest_of_word, person_ends, honorific_or_title_ends, stop_word_ends,
-    unit_word_ends, place_ends, nested_head, joined_capital, capitalized_word, number_in_name,
+    comma_pair, comma_list, punctuation_ends, rest_of_word, person_ends, honorific_or_title_ends, stop_word_ends,
+    unit_word_ends, place_ends, nested_head, joined_capital, joined_lowercase, capitalized_word, number_in_name,
     descriptive_lowercase, lowercase_then_name,
 )
 
@@ -285,7 +407,7 @@ def _drop_dangling(st: OrgState) -> None:
     a word goes whole ('sức khỏe', never 'sức')."""
     v, s = st.v, st.v.s
     parts = st.name_parts
-    while st.k - 1 >= st.after_head_k and len(parts) > 1 and s[st.k - 1].low == s[st.k - 1].text \
+    while st.k - 1 >= max(st.after_head_k, st.kept) and len(parts) > 1 and s[st.k - 1].low == s[st.k - 1].text \
             and s[st.k - 1].text.isalpha() and s[st.k - 1].tag not in NOUN_TAGS and not v.word_is_cap(st.k - 1):
         tok = s[st.k - 1].tok
         while st.k - 1 >= st.after_head_k and s[st.k - 1].tok == tok and len(parts) > 1:
@@ -322,59 +444,42 @@ def organization_span(v: View, i: int, end: int, allow_lower: bool = False,
     return organization(v.upto(end), i, allow_lower, in_title=True, virtual=virtual)
 
 
-def brand(v: View, i: int) -> Mention | None:
-    """A company known by its brand: a run of capitalized words with at least
-    one that is not a Vietnamese syllable or is all capitals ('LienVietPostBank',
-    'Masan Group', 'PV GAS'), not a person, a place or a known body."""
-    s = v.s
-    if v.looks_like_person(i) or v.is_person_token(i) or v.head(i) or location(v, i):
-        return None
-    if s[i].text in R.foreign_name_parts() and i + 1 < len(s) and s[i + 1].cap:
-        return None  # 'Chủ tịch Florentino Perez': a foreign person's name
-    k = i
-    while k < len(s) and k - i < 5 and s[k].cap and R.WORD_CHAR_RE.search(s[k].text) \
-            and not v.title_at(k) and not (k > i and (v.looks_like_person(k) or v.is_person_token(k))):
-        k += 1
-    if k == i or not any(len(x.text) > 1 and (R.ALL_CAPS_RE.match(x.text) or not R.is_vietnamese_syllable(x.text))
-                         for x in s[i:k]):
-        return None
-    return Mention("ORGANIZATION", i, k, OrgInfo(name=v.surface(i, k), cls="business", named=True))
-
-
-def domain_end(v: View, i: int, hint: str) -> int:
-    """End of the domain a minister's title names the ministry by: 'Bộ trưởng
-    Công Thương' (a known ministry), 'Bộ trưởng Tư pháp Mỹ' (ends at a place);
-    i when none ('Bộ trưởng Hamacek' names a person, not a ministry)."""
-    s, lex = v.s, v.lex
-    known = lex.domains.get(hint)
-    m = known.match(s, i) if known else None
-    if m:
-        return m[0]
-    k = i
-    while k < len(s) and (s[k].cap or (k > i and s[k].tok == s[k - 1].tok)) \
-            and not v.is_person_token(k) and not lex.titles.match(s, k):
-        if k > i and (v.place_at(k) or v.any_unit(k)):
-            return k  # the place that follows is the complement
-        k += 1
-    return i  # an unknown ministry must end at a place: 'Bộ trưởng Giáo dục Cao học Cuba'
-
-
-def own_outlet(v: View, o: Mention) -> bool:
-    """'(NLĐO)-' opening a line, 'PV Dân trí', 'Như Dân trí đã đưa tin': the article's own outlet."""
-    s = v.s
-    before = s[o.start - 1].text if o.start else ""
-    if before == "(" and o.start == 1:
-        return True
-    return before in OWN_OUTLET_BEFORE or (
-        o.start >= 2 and f"{s[o.start - 2].low} {s[o.start - 1].low}" in OWN_OUTLET_BEFORE)
-
-
 # ------------------------------------------------------------------ recognizer
+def _bare_body(v: View, i: int, o: Mention) -> Mention | None:
+    """'sự lãnh đạo của Đảng': a head alone that names one body (org_words.tsv
+    bare_body), unless a word around it makes it generic ('toàn Đảng', 'Đảng các cấp')."""
+    s = v.s
+    full = BARE_BODIES.get(s[i].text)
+    nxt = s[i + 1] if i + 1 < len(s) else None
+    if not full or o.end != i + 1 or (nxt and (nxt.low in NOT_AFTER_BARE or (
+            nxt.text.isalpha() and not R.is_vietnamese_syllable(nxt.text)))):  # 'Đảng ủyviên' as crawled
+        return None
+    if any(i - n >= 0 and " ".join(x.low for x in s[i - n:i]) in NOT_BEFORE_BARE for n in (1, 2)):
+        return None
+    return Mention("ORGANIZATION", i, i + 1, OrgInfo(name=full, cls="fixed", named=True))
+
+
+def _lower_head(v: View, i: int) -> Mention | None:
+    """'chính phủ Mỹ', 'đội tuyển Việt Nam': a head written lowercase before a country."""
+    s = v.s
+    for n in (2, 3):
+        if " ".join(x.low for x in s[i:i + n]) in LOWER_HEADS and i + n < len(s) and v.lex.countries.match(s, i + n):
+            o = organization(v, i, allow_lower=True)
+            return o if o and o.info.complement else None  # type: ignore[union-attr]
+    return None
+
+
 def recognize_organization(v: View, i: int) -> int | None:
     """A body at i, unless it is a place ('Đài Loan', 'Hội An') or a bare generic head."""
+    o = _lower_head(v, i) if v.s[i].low in LOWER_FIRST else None
+    if o:
+        return v.take(o).end
     o = organization(v, i)
     if not o:
         return None
+    bare = _bare_body(v, i, o)
+    if bare:
+        return v.take(bare).end
     info: OrgInfo = o.info  # type: ignore[assignment]
     place = v.place_at(i)
     if place:

@@ -70,10 +70,20 @@ def split_space(text: str) -> list[tuple[str, int, bool]]:
             out.append((part, pos, False))  # no capital after a lowercase letter: nothing glued
         else:
             cuts = [0] + [m.start() for m in R.GLUED_RE.finditer(part)] + [len(part)]
+            if _is_brand(part, cuts):
+                cuts = [0, len(part)]
             for a, b in zip(cuts, cuts[1:]):
                 out.append((part[a:b], pos + a, a > 0))
         pos += len(part) + 1
     return out
+
+
+def _is_brand(part: str, cuts: list[int]) -> bool:
+    """'VietBank', 'DeVry', 'LienVietPostBank': a word with no Vietnamese letter
+    and a piece that is no Vietnamese syllable is a brand, not glued words
+    ('AnhTheo', 'PhươngTheo' are)."""
+    return len(cuts) > 2 and part.isascii() and not all(
+        R.is_vietnamese_syllable(part[a:b]) for a, b in zip(cuts, cuts[1:]))
 
 
 class View:

@@ -10,7 +10,7 @@ from typing import Any
 
 from spacy.tokens import Doc
 
-from . import position, quantity, document  # noqa: F401  (registration order = output order)
+from . import position, quantity, document, statement, event, award  # noqa: F401  (registration order = output order)
 from .linking import Linker
 from .registry import REGISTRY, Cells, Column, FactType, Metric, export, facts_of
 

@@ -10,7 +10,7 @@ from typing import Any, Literal
 from .. import resources as R
 from ..compare import Item, alternatives, key, pick, unique
 from ..contract import Span as SpanModel, Strict
-from .linking import Linker, day_in, label, mentions_between, name_of, sentences, start
+from .linking import Linker, day_in, end, found, label, mentions_between, name_of, sentences, start
 from .registry import Column, FactType, Metric, register
 
 
@@ -40,7 +40,7 @@ def _issuer_after(lk: Linker, at: int, sent_end: int) -> str | None:
         return None
     first = ms[0]
     if label(first) == "TITLE" and len(ms) > 1 and label(ms[1]) == "ORGANIZATION" \
-            and not text[first._.attrs["end"]:start(ms[1])].strip():
+            and not text[end(first):start(ms[1])].strip():
         return f"{name_of(first)} {name_of(ms[1])}"
     return name_of(first) if label(first) != "LOCATION" else None
 
@@ -143,16 +143,16 @@ def link(lk: Linker) -> list[dict]:
     seen: set = set()
     for s, e in sentences(lk):
         named_up_to = s  # a name in apposition is not another document ('Luật số 34, Luật sửa đổi ...')
-        for m in R.fact_words_re("document", "kind").finditer(text, s, e):
+        for m in found(lk, "document", "kind", s, e):
             kind = m.group(0)
             if m.start() < named_up_to:
                 continue
             after = m.end() + 1
             num = R.DOC_NUMBER_RE.match(text, after, e) if text[m.end():after] == " " else None
-            found = [_numbered(lk, kind, num, e)] if num else _named(lk, kind, after, s, e)
-            if num and found[0]["name"]:
-                named_up_to = num.end() + len(found[0]["name"]) + 2
-            for f in found:
+            docs = [_numbered(lk, kind, num, e)] if num else _named(lk, kind, after, s, e)
+            if num and docs[0]["name"]:
+                named_up_to = num.end() + len(docs[0]["name"]) + 2
+            for f in docs:
                 k = (kind.lower(), f["number"].split("/")[0] if f["number"] else None,
                      key(f["name"]) if not f["number"] else None)
                 if k not in seen:

@@ -1,7 +1,9 @@
-"""Rule over the matches: a unit-less count borrows the counted noun of a neighbour.
+"""Rules over the matches of a text, after the scan.
 
+A unit-less count borrows the counted noun of a neighbour:
 ``690 đơn vị ..., trong đó có 240 được công nhận`` -> 240 đơn vị;
 ``294 người ...; 10 có trình độ ...`` -> 10 người; ``3 trong 9 người`` -> 3 người.
+A conversion in brackets restates the amount before it: ``900lb (~410kg)``.
 """
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ import dataclasses
 
 from .context import NumberMatch, W, Scan
 from .lexicon import INHERIT_NEXT
-from .patterns import SENT_END_RE
+from .patterns import CONVERSION_GAP_RE, SENT_END_RE
 
 
 def _bare_count(m: NumberMatch) -> bool:
@@ -57,4 +59,16 @@ def inherit_units(sc: Scan, out: list[NumberMatch]) -> list[NumberMatch]:
             src = _of_a_previous(sc, res, idx)
         if src is not None:
             res[idx] = dataclasses.replace(m, unit=src.unit, is_quantity=True)
+    return res
+
+
+def restated_conversions(sc: Scan, out: list[NumberMatch]) -> list[NumberMatch]:
+    """'900lb (~410kg)', '3 triệu USD (khoảng 70 tỷ đồng)': the amount in brackets
+    converts the one before it into another unit; it states nothing new."""
+    res = list(out)
+    for k in range(1, len(res)):
+        prev, m = res[k - 1], res[k]
+        if (m.is_quantity and prev.is_quantity and m.kind == prev.kind and m.kind in ("measure", "money")
+                and m.unit != prev.unit and CONVERSION_GAP_RE.fullmatch(sc.text, prev.end, m.start)):
+            res[k] = dataclasses.replace(m, is_quantity=False)
     return res

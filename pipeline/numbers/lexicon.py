@@ -3,6 +3,9 @@
 ``number_words.tsv``   word -> (role, value): the numeral grammar of :mod:`.values`
 ``number_units.tsv``   unit surface -> (kind, canonical): what a number counts or measures
 ``number_context.tsv`` phrase -> argument, per role: qualifiers, cues, stop words
+
+and, to mend a counted noun that the word segmentation cut (``800 thủy | điện``),
+the word segmenter's dictionary (:func:`compound_words`).
 """
 from __future__ import annotations
 
@@ -73,3 +76,11 @@ MOT_NOUNS = frozenset(" ".join(k) for k in CTX.get("mot_noun", {}))
 MAX_PHRASE = max(len(k) for d in CTX.values() for k in d)
 LAST_WORDS = {role: frozenset(k[-1] for k in d) for role, d in CTX.items()}
 FIRST_WORDS = {role: frozenset(k[0] for k in d) for role, d in CTX.items()}
+
+
+def compound_words() -> frozenset[str]:
+    """Vietnamese words (lowercased): the dictionary of underthesea's word segmenter,
+    which the pipeline has loaded already (:func:`pipeline.crf.word_dictionary`)."""
+    from ..crf import word_dictionary
+
+    return word_dictionary()

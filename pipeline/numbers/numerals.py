@@ -66,8 +66,8 @@ def _word_item(sc: Scan, i: int, k: int, items, prev_role, nxt_role):
     if info is None:
         return _STOP
     role = info[0]
-    if k > i and is_upper_initial(t.texts[k]):
-        return _STOP
+    if k > i and (is_upper_initial(t.texts[k]) or sc.phrase_at(k, "not_numeral") is not None):
+        return _STOP  # 'Hai Bà Trưng', '1.000 tỷ phú'
     if prev_role == "lit" and role != "scale":
         return _STOP
     if prev_role == "scale" and items and items[0][0] == "lit" and role not in ("half", "scale"):

@@ -42,6 +42,28 @@ WORDDATE_RE = regex.compile(
     regex.IGNORECASE,
 )
 MONTHWORD_RE = regex.compile(rf"({D}{{1,2}})(?:\s+năm\s+({D}{{4}}))?(?![{DC}/])", regex.IGNORECASE)
+#: after the year of 'năm 2020': a second year, of a period ('5 năm 2020-2025') or a
+#: list ('2 năm 2019 và 2020'): then 'năm' is the unit of the number before it
+YEAR_LINK_RE = regex.compile(rf"\s*(?:[-–/]\s*{D}|(?:đến|tới)\s)|(?:\s*,\s*|\s+và\s+){D}{{4}}")
+#: after the day of 'ngày 27': the month ('ngày 27/4', 'ngày 27-4', 'ngày 27 tháng 4')
+DAY_LINK_RE = regex.compile(rf"[/.\-]{D}|\s+tháng\s+{D}", regex.IGNORECASE)
+#: a height written '1m74' (1,74 m)
+HEIGHT_RE = regex.compile(rf"({D})m({D}{{2}})(?![\p{{L}}\p{{M}}{DC}])")
+#: thousands written with a glued 'k': '632k lượt xem', '3,9k'
+KILO_RE = regex.compile(rf"{D}+(?:,{D}+)?[kK](?![\p{{L}}\p{{M}}{DC}])")
+#: 'x' between the sides of a size: '12x4x2 cm', '3 x 4 m'
+DIMENSIONS_RE = regex.compile(rf"{D}+(?:,{D}+)?(?:\s?[x×]\s?{D}+(?:,{D}+)?){{1,2}}(?![{DC}.,])")
+DIM_SIDE_RE = regex.compile(rf"{D}+(?:,{D}+)?")
+#: between a measure and its conversion in brackets: '900lb (~410kg)', '5 dặm (khoảng 8 km)'
+CONVERSION_GAP_RE = regex.compile(r"\s*\(\s*(?:~|≈|khoảng|tương đương|gần|xấp xỉ|hơn)?\s*$", regex.IGNORECASE)
+#: between the items of a list: 'hai Đảng, hai nước và hai Bộ'
+LIST_JOIN_RE = regex.compile(r"\s*(?:,|và|hoặc)\s*")
+#: the year after a quarter: 'quý I/2021', 'quý 2 năm 2020'
+QUARTER_YEAR_RE = regex.compile(rf"\s*/\s*({D}{{4}})(?!{D})|\s+năm\s+({D}{{4}})(?!{D})", regex.IGNORECASE)
+#: a score: '2-1', '3 - 0'
+SCORE_RE = regex.compile(rf"{D}{{1,3}}\s?[-–]\s?{D}{{1,3}}(?![{DC}]|[/.,]{D})")
+#: an English ordinal: '18th', '1st'
+EN_ORDINAL_RE = regex.compile(rf"({D}{{1,4}})(?:st|nd|rd|th)(?![\p{{L}}\p{{M}}{DC}])")
 ROMAN_RE = regex.compile(r"[IVXLC]+")
 SENT_END_RE = regex.compile(r"[.!?](?:\s|$)|\n")
 

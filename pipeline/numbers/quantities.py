@@ -10,7 +10,9 @@ from __future__ import annotations
 import dataclasses
 
 from .context import W, Scan
-from .ranges import range_with_units, range_without_unit
+from .patterns import DIM_SIDE_RE, DIMENSIONS_RE, HEIGHT_RE, KILO_RE
+from .values import parse_digits
+from .ranges import range_with_units, range_without_unit, shared_with_next
 from .units import fraction_unit, unit_at
 
 
@@ -66,14 +68,22 @@ def _range_start(sc: Scan, i: int):
     return sc.t.starts[rs[1]] if rs is not None and sc.t.starts[rs[1]] >= sc.floor else None
 
 
+def _unit_from_next(sc: Scan, j, v, ns, ne, q, qs, rs_start, has_scale):
+    """A number with no unit of its own before a range end ('từ 5 đến 7 người') or a
+    coordinated amount ('49 và 38 triệu máy') takes the unit of that one."""
+    own = qs if q is not None and qs is not None else None
+    r = range_without_unit(sc, j, v, own if own is not None else (rs_start if rs_start is not None else ns),
+                           ns, ne, has_scale)
+    return r or shared_with_next(sc, j, v, own if own is not None else ns, ns, ne, has_scale, q or "exact")
+
+
 def finish(sc: Scan, i, j, v, ns, ne, q, qs, kind_hint=None, has_scale=False, words_only=False):
     """The numeral at tokens i..j-1 (chars ns..ne) as an amount: unit, ranges,
     post-qualifiers -> (matches, next_token) or None."""
     unit = fraction_unit(sc, j) if kind_hint == "fraction" else unit_at(sc, j)
     rs_start = _range_start(sc, i)
     if unit is None and kind_hint is None:
-        sa = qs if q is not None and qs is not None else (rs_start if rs_start is not None else ns)
-        r = range_without_unit(sc, j, v, sa, ns, ne, has_scale)
+        r = _unit_from_next(sc, j, v, ns, ne, q, qs, rs_start, has_scale)
         if r is not None:
             return r
     if words_only and unit is None and q is None and not has_scale:
@@ -97,3 +107,50 @@ def finish(sc: Scan, i, j, v, ns, ne, q, qs, kind_hint=None, has_scale=False, wo
         # 'gấp 3 lần' is a multiplier, not a stated amount
         m = dataclasses.replace(m, kind="multiplier", is_quantity=False)
     return [m], jn
+
+
+def dimensions(sc: Scan, i: int):
+    """'kích thước 12x4x2 cm': each side is a measure in the unit that closes the size
+    (after a size word: 'tiếp sức 4x400 m' is a relay)."""
+    t = sc.t
+    m = DIMENSIONS_RE.match(sc.text, t.starts[i])
+    if m is None or not any(sc.phrase_before(k, "size_cue") for k in range(i, max(0, i - 5), -1)):
+        return None
+    unit = unit_at(sc, sc.tok_index_at(m.end(), i), generic=False)
+    if unit is None or unit[0] != "measure" or sc.text[m.end() : unit[2]].strip():
+        return None
+    sides = list(DIM_SIDE_RE.finditer(sc.text, m.start(), m.end()))
+    values = [parse_digits(x.group()) for x in sides]
+    if any(v is None for v in values):
+        return None
+    kind, u, us, ue, jn = unit
+    out = [sc.mk(x.start(), x.end(), "NUMBER", v, kind, u, "exact", ns=x.start(), ne=x.end())
+           for x, v in zip(sides[:-1], values)]
+    last = sides[-1]
+    out.append(sc.mk(last.start(), ue, "NUMBER", values[-1], kind, u, "exact", ns=last.start(), ne=last.end(), us=us, ue=ue))
+    return out, jn
+
+
+def height(sc: Scan, i: int):
+    """'cao 1m74': 1,74 m."""
+    m = HEIGHT_RE.match(sc.text, sc.t.starts[i])
+    if m is None:
+        return None
+    v = int(m.group(1)) + int(m.group(2)) / 100
+    return [sc.mk(m.start(), m.end(), "NUMBER", v, "measure", "m", "exact", ns=m.start(), ne=m.end())], sc.tok_index_at(m.end(), i)
+
+
+def kilo(sc: Scan, i: int):
+    """'632k lượt yêu thích', 'hơn 3,9k bình luận': thousands, when a counted noun
+    follows (a quoted '5K' is a name)."""
+    t = sc.t
+    m = KILO_RE.match(sc.text, t.starts[i])
+    if m is None:
+        return None
+    v = parse_digits(m.group()[:-1])
+    j = sc.tok_index_at(m.end(), i)
+    unit = unit_at(sc, j)
+    if v is None or unit is None or unit[0] != "count" or sc.text[m.end() : unit[2]] != " ":
+        return None
+    q, qs = sc.qualifier_before(i)
+    return finish(sc, i, j, v * 1000, t.starts[i], m.end(), q, qs, has_scale=True)

@@ -10,9 +10,9 @@ A unit is ``(kind, unit, unit_start, unit_end, next_token)``.
 """
 from __future__ import annotations
 
-from .context import P, W, Scan
-from .lexicon import NOT_AFTER_DONG, NUMWORDS, STOP, UNITS, UNITS_EXACT_CASE, nfc_lower, unit_key
-from .patterns import QUOTES, UNIT_RE
+from .context import N, P, W, Scan
+from .lexicon import NOT_AFTER_DONG, NUMWORDS, STOP, UNITS, UNITS_EXACT_CASE, compound_words, nfc_lower, unit_key
+from .patterns import DAY_LINK_RE, QUOTES, UNIT_RE, YEAR_LINK_RE
 
 
 def _dong_blocked(sc: Scan, end: int) -> bool:
@@ -66,8 +66,35 @@ def _segmented_unit(sc: Scan, j: int, m, we: int, generic: bool):
     first = key.split(" ")[0] if key else ""
     if (generic and t.types[j] == W and key not in STOP and first not in STOP
             and first not in NUMWORDS and not key[:1].isdigit()):
-        return ("count", cand, pos, we, sc.tok_index_at(we, j))
+        if " " not in key:
+            we = _whole_word(sc, j, we)
+        return ("count", text[pos:we], pos, we, sc.tok_index_at(we, j))
     return None
+
+
+def _whole_word(sc: Scan, j: int, we: int) -> int:
+    """End of the longest dictionary word that starts with the one-syllable word at
+    token j and runs over the next lowercase syllables ('thủy' + 'điện')."""
+    t = sc.t
+    best = we
+    k = j + 1
+    while k < t.n and k <= j + 3 and t.types[k] == W and not t.nl[k] and t.texts[k].islower():
+        if unit_key(sc.text[t.starts[j] : t.ends[k]]) in compound_words():
+            best = t.ends[k]
+        k += 1
+    return best
+
+
+def _opens_date(sc: Scan, unit: str, j: int) -> bool:
+    """'năm 2019', 'ngày 27/4': the calendar word of the date that follows, not
+    the unit of the number before it ('hạng 3 năm 2019', 'số 559 ngày 27/4/2021')."""
+    t, text = sc.t, sc.text
+    if j >= t.n or t.types[j] != N or t.nl[j]:
+        return False
+    e = t.ends[j]
+    if unit == "năm":
+        return len(t.texts[j]) == 4 and 1000 <= int(t.texts[j]) <= 2200 and not YEAR_LINK_RE.match(text, e)
+    return unit == "ngày" and len(t.texts[j]) <= 2 and bool(DAY_LINK_RE.match(text, e))
 
 
 def unit_at(sc: Scan, j: int, generic: bool = True):
@@ -75,6 +102,13 @@ def unit_at(sc: Scan, j: int, generic: bool = True):
 
     ``generic``: any other word is a counted noun too (else only the lexicon's units).
     """
+    u = _unit_at(sc, j, generic)
+    if u is not None and u[0] == "duration" and _opens_date(sc, nfc_lower(u[1]), u[4]):
+        return None
+    return u
+
+
+def _unit_at(sc: Scan, j: int, generic: bool):
     t, text = sc.t, sc.text
     if j >= t.n:
         return None
@@ -83,6 +117,9 @@ def unit_at(sc: Scan, j: int, generic: bool = True):
         return None
     pos = t.starts[j]
     m = UNIT_RE.match(text, pos)
+    stop = sc.phrase_at(j, "stop")
+    if stop is not None and (m is None or t.ends[stop[1] - 1] >= m.end()):
+        return None  # 'lần lượt' is no 'lần'; 'bị cáo' stays a unit
     if sc.word_at is not None:
         we = sc.word_at.get(pos)
         if we is not None:

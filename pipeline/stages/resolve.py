@@ -16,13 +16,13 @@ entity), ``doc._.entities`` (the entities, in text order), ``doc._.context``
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .. import gazetteer as gz
 from .. import resources as R
 from ..context import DocContext, group_key
 from ..normalize import canonical_text
-from ..records import Resolution
+from ..records import Annotation, Entity, OrgInfo, PersonInfo, Resolution
 
 __all__ = ["DocContext", "group_key", "org_canonical", "vi_resolve"]
 
@@ -33,23 +33,22 @@ SEPARATORS = frozenset({"-", ",", "và", ""})  # between coordinated bodies shar
 
 
 # ------------------------------------------------------------------ organizations
-def org_canonical(span: Span, ctx: DocContext, borrowed: str = "") -> str | None:
+def org_canonical(a: OrgInfo, ctx: DocContext, borrowed: str = "") -> str | None:
     """The body's canonical name, its ellipses filled from the story; None when
     it names no body we can tell ('Ủy ban' alone, 'UBND phường' in a story with no ward)."""
-    a = span._.attrs
-    name, comp = a["name"], a.get("complement") or borrowed
+    name, comp = a.name, a.complement or borrowed
     if comp.startswith("?"):
         comp = ctx.fill(comp[1:])
         if not comp:
             return None
-    party = gz.party_level(a.get("last_head", ""))
+    party = gz.party_level(a.last_head)
     if not comp:
         name, comp = _complement_from_story(a, name, ctx, party)
         if comp is None:
             return None
     if comp and party and not party.keeps_unit and comp.lower().startswith(party.unit + " "):
         comp = comp[len(party.unit) + 1:]  # 'Tỉnh ủy Hà Nam', not 'Tỉnh ủy tỉnh Hà Nam'
-    if not comp and not a.get("named"):
+    if not comp and not a.named:
         comp = _bare_body_complement(a, ctx)
         if comp is None:
             return None
@@ -57,12 +56,12 @@ def org_canonical(span: Span, ctx: DocContext, borrowed: str = "") -> str | None
     return canonical_text(R.expand_abbreviations(text))
 
 
-def _complement_from_story(a: dict, name: str, ctx: DocContext,
+def _complement_from_story(a: OrgInfo, name: str, ctx: DocContext,
                            party: gz.PartyLevel | None) -> tuple[str, str | None]:
     """(name, complement) of a body printed with no place; complement None when
     the story does not tell it."""
-    rest = a.get("rest", "")
-    if rest and a.get("cls", "") in LOCAL_CLASSES and rest in ctx.names and not party:
+    rest = a.rest
+    if rest and a.cls in LOCAL_CLASSES and rest in ctx.names and not party:
         # 'UBND Ngọc Trạo' in a story that names 'phường Ngọc Trạo'
         return name[: len(name) - len(rest)].strip(), ctx.names[rest]
     if not rest and party:
@@ -77,47 +76,90 @@ def _complement_from_story(a: dict, name: str, ctx: DocContext,
     return name, ""
 
 
-def _bare_body_complement(a: dict, ctx: DocContext) -> str | None:
+def _bare_body_complement(a: OrgInfo, ctx: DocContext) -> str | None:
     """A bare head: 'UBND', 'Đảng ủy' are the story's ward or commune; 'Quốc hội'
     names itself; a generic head ('Hội đồng', 'Ủy ban', 'Bộ') names no body (None)."""
-    cls = a.get("cls", "")
+    cls = a.cls
     if cls in LOCAL_CLASSES:
         return next((c for c in map(ctx.fill, gz.local_units()) if c), None)
-    if cls in NAMED_BY_HEAD or (cls == "state" and a.get("specific")):
+    if cls in NAMED_BY_HEAD or (cls == "state" and a.specific):
         return ""
     return None
 
 
-def _provincial_department(name: str, attrs: dict) -> bool:
+def _provincial_department(name: str, a: OrgInfo) -> bool:
     """'Sở Y tế', 'Sở Giáo dục và Đào tạo' (a ministry's domain under 'Sở') are a
     province's departments; 'Sở Giao dịch Chứng khoán' is not."""
     head = next((h for h in gz.provincial_heads() if name.startswith(h)), None)
     if head is None:
         return False
-    if not attrs.get("named"):
+    if not a.named:
         return True  # a department listed in the lexicon
     return name[len(head):] in R.ministry_domains()
 
 
-def _borrowed_complements(doc: Doc, orgs: list) -> dict[int, str]:
+def _borrowed_complements(doc: Doc, orgs: list[Annotation]) -> dict[Annotation, str]:
     """Shared complements over coordinated bodies: 'Đảng ủy - HĐND - UBND phường X'
-    (id of the mention -> the complement it borrows from the next one)."""
-    borrowed: dict[int, str] = {}
+    (mention -> the complement it borrows from the next one)."""
+    borrowed: dict[Annotation, str] = {}
     for k in range(len(orgs) - 2, -1, -1):
-        a, b = orgs[k]._.attrs, orgs[k + 1]._.attrs
-        if a.get("complement") or a.get("named") and a.get("cls") not in LOCAL_CLASSES:
+        m, n = orgs[k], orgs[k + 1]
+        a, b = _org(m), _org(n)
+        if a.complement or a.named and a.cls not in LOCAL_CLASSES:
             continue
-        if doc._.text[a["end"]:b["start"]].strip() in SEPARATORS:
-            comp = b.get("complement") or borrowed.get(id(orgs[k + 1]), "")
+        if doc._.text[m.end:n.start].strip() in SEPARATORS:
+            comp = b.complement or borrowed.get(n, "")
             if comp:
-                borrowed[id(orgs[k])] = comp
+                borrowed[m] = comp
     return borrowed
 
 
-def _is_own_outlet(m: Span, own: str | None) -> bool:
+def _org(m: Annotation) -> OrgInfo:
+    assert isinstance(m.info, OrgInfo)
+    return m.info
+
+
+class _Aliases:
+    """Short names introduced in brackets ('Ngân hàng TMCP Việt Nam Thương Tín
+    (VietBank)'): the alias names the innermost body before it wherever it
+    recurs ('VietBank'), also as the name of a nested body ('HĐQT VietBank')."""
+
+    def __init__(self, doc: Doc, orgs: list[Annotation]) -> None:
+        self.bodies: dict[str, Annotation] = {}
+        text = doc._.text
+        for a, b in zip(orgs, orgs[1:]):
+            if text[a.end:b.start].strip() == "(" and text[b.end:b.end + 1] == ")":
+                self.bodies.setdefault(R.fold_key(_org(b).name), a)
+
+    def canonical(self, m: Annotation, ctx: DocContext, borrowed: str) -> str | None:
+        """The name of m through an alias; None when m names no alias."""
+        if not self.bodies:
+            return None
+        a = _org(m)
+        body = self.bodies.get(R.fold_key(a.name))
+        if body is not None and body is not m:
+            return self._innermost(body, ctx)
+        rest = a.rest or a.last_head  # 'HĐQT VietBank': a brand the lexicon knows
+        body = self.bodies.get(R.fold_key(rest)) if rest and not a.complement else None
+        if body is None or body is m:
+            return None
+        inner = self._innermost(body, ctx)
+        outer = a.name[: len(a.name) - len(rest)].strip()
+        return inner and canonical_text(f"{R.expand_abbreviations(outer)} {inner}")
+
+    @staticmethod
+    def _innermost(body: Annotation, ctx: DocContext) -> str | None:
+        """'Ngân hàng ...' of 'Hội đồng quản trị Ngân hàng ...': the body from its innermost head."""
+        full = org_canonical(_org(body), ctx)
+        head = _org(body).last_head
+        k = full.rfind(R.expand_abbreviations(head)) if full and head else -1
+        return full[k:] if k > 0 else full
+
+
+def _is_own_outlet(m: Annotation, own: str | None) -> bool:
     """'(NLĐO)-', 'PV Dân trí' or the outlet of the article's URL: not one of its organizations."""
-    a = m._.attrs
-    return bool(a.get("outlet") or (own and a.get("cls") == "media" and R.fold_key(m.text) == R.fold_key(own)))
+    a = _org(m)
+    return bool(a.outlet or (own and a.cls == "media" and R.fold_key(m.text) == R.fold_key(own)))
 
 
 # ------------------------------------------------------------------ the stage
@@ -125,35 +167,35 @@ class _Grouper:
     """Mentions grouped by (type, name key), in the order first seen."""
 
     def __init__(self) -> None:
-        self.groups: dict[tuple[str, str], tuple[str, list]] = {}
+        self.groups: dict[tuple[str, str], tuple[str, list[Annotation]]] = {}
 
-    def add(self, label: str, canonical: str, m) -> None:  # type: ignore[no-untyped-def]
+    def add(self, label: str, canonical: str, m: Annotation) -> None:
         key = (label, group_key(label, canonical))
         self.groups.setdefault(key, (canonical, []))[1].append(m)
 
-    def entities(self, res: Resolution) -> list[dict]:
+    def entities(self, res: Resolution) -> list[Entity]:
         out = []
         for (label, _), (canonical, ms) in self.groups.items():
-            ms = sorted(ms, key=lambda s: s._.attrs["start"])
+            ms = sorted(ms, key=lambda s: s.start)
             if label == "ORGANIZATION":  # the fullest of the forms grouped together
                 forms = [res.names.get(s) or canonical for s in ms]
                 canonical = max(forms, key=lambda f: (len(f), -forms.index(f)))
-            out.append({"type": label, "canonical": canonical, "spans": ms})
-        out.sort(key=lambda e: e["spans"][0]._.attrs["start"])
+            out.append(Entity("", label, canonical, ms))
+        out.sort(key=lambda e: e.mentions[0].start)
         for n, e in enumerate(out, 1):
-            e["id"] = f"E{n}"
+            e.id = f"E{n}"
         return out
 
 
-def _resolve_name(m, ctx: DocContext, borrowed: dict[int, str], full: list) -> str | None:  # type: ignore[no-untyped-def]
-    label = m._.attrs["label"]
-    if label == "ORGANIZATION":
-        return org_canonical(m, ctx, borrowed.get(id(m), ""))
-    if label == "PERSON":
+def _resolve_name(m: Annotation, ctx: DocContext, borrowed: dict[Annotation, str],
+                  full: list[Annotation], aliases: _Aliases) -> str | None:
+    if m.label == "ORGANIZATION":
+        return aliases.canonical(m, ctx, borrowed.get(m, "")) or org_canonical(_org(m), ctx, borrowed.get(m, ""))
+    if m.label == "PERSON":
         return _person_canonical(m, full)
-    if label == "LOCATION":
-        return canonical_text(R.expand_abbreviations(m._.canonical))
-    return canonical_text(m._.canonical)
+    if m.label == "LOCATION":
+        return canonical_text(R.expand_abbreviations(m.canonical))
+    return canonical_text(m.canonical)
 
 
 @Language.component(
@@ -164,48 +206,40 @@ def _resolve_name(m, ctx: DocContext, borrowed: dict[int, str], full: list) -> s
 def vi_resolve(doc: Doc) -> Doc:
     ctx = doc._.context = DocContext(doc)
     res = doc._.resolution = Resolution()
-    mentions = sorted((doc._.mentions or []), key=lambda s: s._.attrs["start"])
-    borrowed = _borrowed_complements(doc, [m for m in mentions if m._.attrs["label"] == "ORGANIZATION"])
-    full = [m for m in mentions if m._.attrs["label"] == "PERSON" and len(m._.canonical.split()) >= 2]
+    mentions = sorted((doc._.mentions or []), key=lambda s: s.start)
+    orgs = [m for m in mentions if m.label == "ORGANIZATION"]
+    borrowed = _borrowed_complements(doc, orgs)
+    aliases = _Aliases(doc, orgs)
+    full = [m for m in mentions if m.label == "PERSON" and len(m.canonical.split()) >= 2]
     own = R.outlet_of_url((doc._.meta or {}).get("url") or "")
     groups = _Grouper()
     for m in mentions:
-        if m._.attrs["label"] == "ORGANIZATION" and _is_own_outlet(m, own):
+        if m.label == "ORGANIZATION" and _is_own_outlet(m, own):
             res.outlets.append(m)
             doc._.outlet = doc._.outlet or canonical_text(m.text)
             continue
-        canon = res.names[m] = _resolve_name(m, ctx, borrowed, full)
+        canon = res.names[m] = _resolve_name(m, ctx, borrowed, full, aliases)
         if canon:
-            groups.add(m._.attrs["label"], canon, m)
+            groups.add(m.label, canon, m)
     for m in (doc._.numbers or []):
-        groups.add(m.label_, f"{m._.attrs['start']}:{m._.attrs['end']}", m)
+        groups.add(m.label, f"{m.start}:{m.end}", m)
     doc._.entities = groups.entities(res)
     for e in doc._.entities:
-        for m in e["spans"]:
-            res.entity_ids[m] = e["id"]
-    _write_back(doc, res)
+        for m in e.mentions:
+            res.entity_ids[m] = e.id
     return doc
-
-
-def _write_back(doc: Doc, res: Resolution) -> None:
-    """Bridge for the fact linkers that still read 'resolved' / 'entity_id' from the records."""
-    for m in (doc._.mentions or []):
-        m._.attrs["resolved"] = res.names.get(m)
-    for m in list(doc._.mentions or []) + list(doc._.numbers or []):
-        if m in res.entity_ids:
-            m._.attrs["entity_id"] = res.entity_ids[m]
 
 
 def _parts(name: str) -> list[str]:
     return [p for w in name.split() for p in w.split("-") if p]
 
 
-def _person_canonical(m: Span, full: list[Span]) -> str | None:
-    name = canonical_text(m._.canonical)
+def _person_canonical(m: Annotation, full: list[Annotation]) -> str | None:
+    name = canonical_text(m.canonical)
     parts = _parts(name)
     best = None
     for f in full:
-        fname = canonical_text(f._.canonical)
+        fname = canonical_text(f.canonical)
         if fname == name:
             continue
         fparts = _parts(fname)
@@ -219,7 +253,7 @@ def _person_canonical(m: Span, full: list[Span]) -> str | None:
                 best = fname
     if best:
         return best
-    if len(parts) < 2 and len(name.split()) < 2 and not m._.attrs.get("standalone"):
+    if len(parts) < 2 and len(name.split()) < 2 and not (isinstance(m.info, PersonInfo) and m.info.standalone):
         return None
     return name
 

@@ -16,7 +16,24 @@ def read(sentence, head, in_title=False, allow_lower=False):
 
 # (sentence, where the head starts, the body as read, with its complement)
 RULE_CASES = {
+    "comma_pair": [
+        ("Phòng Phòng, chống tệ nạn xã hội tỉnh Nghệ An kiểm tra.", "Phòng",
+         "Phòng Phòng, chống tệ nạn xã hội tỉnh Nghệ An"),
+        ("Ban Bảo vệ, chăm sóc sức khỏe cán bộ tỉnh Nam Định họp.", "Ban",
+         "Ban Bảo vệ, chăm sóc sức khỏe cán bộ tỉnh Nam Định"),
+        ("Chúng tôi xin ý kiến Ban bảo vệ, chăm sóc sức khỏe cán bộ Trung ương.", "Ban",
+         "Ban bảo vệ, chăm sóc sức khỏe cán bộ Trung ương"),          # the pair ahead of the cursor
+        ("Ban Chỉ đạo công tác phòng, chống dịch bệnh Thành phố Hà Nội họp.", "Ban",
+         "Ban Chỉ đạo công tác phòng, chống dịch bệnh Thành phố Hà Nội"),
+    ],
+    "comma_list": [
+        ("Sở Văn hóa, Thể thao và Du lịch tỉnh Nghệ An tổ chức lễ hội.", "Sở",
+         "Sở Văn hóa, Thể thao và Du lịch tỉnh Nghệ An"),
+        ("Viện Nghiên cứu xã hội, kinh tế và môi trường công bố báo cáo.", "Viện",
+         "Viện Nghiên cứu xã hội, kinh tế và môi trường"),
+    ],
     "punctuation_ends": [
+        ("Sở Tư pháp, Sở Tài chính và Sở Xây dựng cùng họp.", "Sở", "Sở Tư pháp"),   # bodies listed, not one name
         ("Sở Y tế, Sở Tài chính cùng họp.", "Sở Y tế", "Sở Y tế"),
     ],
     "rest_of_word": [
@@ -32,6 +49,7 @@ RULE_CASES = {
     ],
     "stop_word_ends": [
         ("Đại hội Đảng bộ khóa XII khai mạc.", "Đảng bộ", "Đảng bộ"),
+        ("Trường Tiểu học Kim Liên số 2 khai giảng.", "Trường", "Trường Tiểu học Kim Liên"),
         ("Trường Tiểu học số 2 khai giảng.", "Trường", "Trường Tiểu học"),
     ],
     "unit_word_ends": [
@@ -51,13 +69,23 @@ RULE_CASES = {
         ("Trung tâm Văn hóa - Thể thao quận Ba Đình mở cửa.", "Trung tâm",
          "Trung tâm Văn hóa - Thể thao quận Ba Đình"),
     ],
+    "joined_lowercase": [
+        ("Viện Nghiên cứu biển và hải đảo từ năm 2010 đã khảo sát.", "Viện",
+         "Viện Nghiên cứu biển và hải đảo"),
+        ("Cục Cạnh tranh và bảo vệ người tiêu dùng vừa công bố.", "Cục",
+         "Cục Cạnh tranh và bảo vệ người tiêu dùng"),
+        ("Viện Nghiên cứu xã hội, kinh tế và môi trường họp.", "Viện",
+         "Viện Nghiên cứu xã hội, kinh tế và môi trường"),          # the verb after it is the sentence's
+    ],
     "capitalized_word": [
         ("Công ty CP Đầu tư Hà Nội - Sài Gòn bị phạt.", "Công ty", "Công ty CP Đầu tư Hà Nội"),
     ],
     "number_in_name": [
+        ("Hiệu trưởng Trường THCS Vĩnh Phong 2 bị giáng chức.", "Trường", "Trường THCS Vĩnh Phong 2"),
         ("Ban Chỉ đạo 389 Quốc gia kiểm tra.", "Ban", "Ban Chỉ đạo 389 Quốc gia"),
     ],
     "descriptive_lowercase": [
+        ("Cục Thương mại điện tử và Kinh tế số vừa ra mắt.", "Cục", "Cục Thương mại điện tử và Kinh tế số"),
         ("Cục Quản lý thị trường tỉnh Nam Định kiểm tra.", "Cục", "Cục Quản lý thị trường tỉnh Nam Định"),
         ("Ban Quản lý Khu kinh tế tỉnh Bình Định thông báo.", "Ban", "Ban Quản lý Khu kinh tế tỉnh Bình Định"),
     ],
@@ -66,6 +94,8 @@ RULE_CASES = {
         ("Viện dinh dưỡng Quốc gia khuyến cáo.", "Viện", "Viện dinh dưỡng Quốc gia"),
     ],
     "no_rule": [  # nothing takes the word: the name ends
+        ("Cục Quản lý thị trường và lực lượng công an đã kiểm tra.", "Cục",
+         "Cục Quản lý thị trường"),                                # another party after 'và'
         ("Công ty An Phát 2 người chết.", "Công ty", "Công ty An Phát"),   # a count, not 'Bệnh viện 108'
         ("Sở Y tế tổ chức hội nghị.", "Sở Y tế", "Sở Y tế"),
     ],
@@ -109,7 +139,7 @@ def test_nested_head_keeps_the_innermost():
 
 @pytest.mark.parametrize("sentence, start, want", [
     ("Tổng giám đốc PV GAS phát biểu.", "PV", "PV GAS"),
-    ("Tổng Giám đốc SunLand phát biểu.", "Sun", "SunLand"),  # glued words stay glued
+    ("Tổng Giám đốc SunLand phát biểu.", "SunLand", "SunLand"),  # a brand is not split
     ("Chủ tịch Nguyễn Văn An cho biết.", "Nguyễn", None),     # a person
     ("Chủ tịch Hà Nội cho biết.", "Hà Nội", None),            # a place
 ])

@@ -10,6 +10,10 @@ from pipeline.entities.syllables import split_space
     ("Hà Nội", [("Hà", 0, False), ("Nội", 3, False)]),
     ("PhươngTheo", [("Phương", 0, False), ("Theo", 6, True)]),   # a glued word is split
     ("GD&ĐT", [("GD&ĐT", 0, False)]),
+    ("AnhTheo", [("Anh", 0, False), ("Theo", 3, True)]),         # two Vietnamese syllables glued
+    ("VietBank", [("VietBank", 0, False)]),                      # a brand is not split
+    ("DeVry", [("DeVry", 0, False)]),
+    ("LienVietPostBank", [("LienVietPostBank", 0, False)]),
 ])
 def test_split_space(token, want):
     assert split_space(token) == want

@@ -51,3 +51,26 @@ def test_export_maps_offsets_and_text_fields():
     out = facts.export(f, lambda a, b: (a + 1, b + 1), "0123456789")
     assert out["evidence"] == {"start": 3, "end": 6}
     assert f["evidence"] == (2, 5)  # the linker's record is left as it was
+
+
+def test_show_renders_every_fact_type():
+    from pipeline.api import extract
+
+    text = ("Tin tức\nNgày 4-2, UBND phường Xuân Hòa tổ chức hội nghị tổng kết năm học. "
+            'Ông Trần Văn Nam, Bí thư Đảng ủy phường Xuân Hòa, nói: "Các trường <b>cần</b> rà soát kế hoạch". '
+            "Trường THCS Xuân Hòa nhận Bằng khen của UBND phường theo Nghị quyết 71/2025 của Bộ Chính trị.")
+    art = extract(text)
+    page = html.render_article(art, text)
+    for ftype in ("position", "statement", "document", "event", "award"):
+        assert f'data-fact-type="{ftype}"' in page, ftype
+    assert "<b>cần</b>" not in page and "&lt;b&gt;cần&lt;/b&gt;" in page  # article text stays text
+    assert "Bằng khen" in page and "71/2025" in page and "hội nghị" in page
+
+
+def test_published_schema_has_every_fact_type():
+    import json
+    from importlib import resources
+
+    published = json.loads((resources.files("pipeline") / "schema" / "article-1.0.json").read_text(encoding="utf-8"))
+    names = set(published["$defs"])
+    assert {"PositionFact", "QuantityFact", "StatementFact", "DocumentFact", "EventFact", "AwardFact"} <= names

@@ -60,3 +60,35 @@ def test_bare_year_is_date():
     assert ms[0].label == "DATE" and ms[0].iso == "2020"
     assert ms[1].value == 300 and ms[1].is_quantity
 
+
+
+# ---------------------------------------------------------------- issue 10: dates and years in unseen sections
+ISSUE10_DATES = [
+    # text, doc_date, [(kind, iso, surface)]
+    ("Ngày 26.2, hội nghị được tổ chức", "2026-03-01", [("date", "2026-02-26", "Ngày 26.2")]),
+    ("Sáng 14.3.2026, tại Hà Nội", None, [("date", "2026-03-14", "14.3.2026")]),
+    ("kỳ nghỉ lễ kéo dài từ 30-4 đến 3-5 năm nay.", "2021-04-28",
+     [("date", "2021-04-30", "30-4"), ("date", "2021-05-03", "3-5")]),
+    ("chiếc Toyota Camry đời 2015 được rao bán", None, [("year", "2015", "đời 2015")]),
+    ("Năm 2020 và 2021 lần lượt đạt mức tăng trưởng cao", None,
+     [("year", "2020", "Năm 2020"), ("year", "2021", "2021")]),
+    ("sau 1 năm 2019 vô cùng ảm đạm", None, [("year", "2019", "năm 2019")]),
+    ("các cầu thủ phải ra sân vào 10 giờ tối.", None, [("time", "T22:00", "10 giờ")]),
+    ("mở cửa từ 5 giờ sáng đến 2 giờ chiều", None, [("time", "T05:00", "5 giờ"), ("time", "T14:00", "2 giờ")]),
+    ("khi quý III/2020 kết thúc, Samsung", None, [("period", "2020-07/2020-09", "quý III/2020")]),
+    ("thị trường di động trong quý 2/2020 nhờ", None, [("period", "2020-04/2020-06", "quý 2/2020")]),
+    ("Nhớ ngày giỗ Tổ mồng mười tháng ba", "2021-04-20", [("date", "2021-03-10", "mồng mười tháng ba")]),
+    ("Vào tháng Hai năm nay, hãng", "2021-04-20", [("month", "2021-02", "tháng Hai")]),
+]
+
+
+@pytest.mark.parametrize("text, doc_date, expected", ISSUE10_DATES)
+def test_issue10_dates(text, doc_date, expected):
+    ms = [m for m in find_numbers(text, doc_date=doc_date) if m.label == "DATE"]
+    assert [(m.kind, m.iso, text[m.start : m.end]) for m in ms] == expected
+    assert not quantities(text, doc_date=doc_date)
+
+
+def test_score_is_no_date():
+    # a sports score has no date cue: 'thắng 3-1' stays two numbers, no DATE
+    assert not [m for m in find_numbers("Chelsea thắng 3-1 trước Real") if m.label == "DATE"]

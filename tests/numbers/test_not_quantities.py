@@ -114,3 +114,54 @@ def test_more_non_quantities(text, kind, surface):
     else:
         assert (kind, surface) in {(m.kind, text[m.start : m.end]) for m in ms}
 
+
+
+# ---------------------------------------------------------------- issue 10: what unseen sections wrote
+ISSUE10_NOT_QUANTITIES = [
+    # text, kind of the match on the number (None: no NUMBER at all)
+    ("Ông là một tỷ phú người Mỹ.", None),  # a billionaire, not 10^9
+    ("Ông là tỷ phú giàu nhất châu Á.", None),
+    ("Cô trở thành triệu phú khi còn rất trẻ", None),
+    ("mười mấy ngàn người đổ về", None),  # vague
+    ("có hai mươi mấy người", None),
+    ("lãnh đạo hai bên đã chủ động bàn thảo", None),  # both sides
+    ("quan hệ hữu nghị giữa hai Đảng, hai nước và hai Nhà nước", None),  # the two, already known
+    ("trong quan hệ hai nước. Bộ trưởng", None),
+    ("Cả hai đội bóng đều có cơ hội", None),
+    ("Người bà lập tức đến căn hộ của hai mẹ con.", None),
+    ("Hai vợ chồng đã ly hôn.", None),
+    ("Huân chương lao động hạng 3 năm 2019; nhà giáo", "ordinal"),
+    ("bắt buộc hoàn thành trong quý 3 năm nay", "ordinal"),
+    ("Hiệp 2 thiên về chiến thuật nhiều hơn.", "ordinal"),
+    ("Tay vợt này thắng set 2 rất nhanh.", "ordinal"),
+    ("là cái tên quen thuộc với khán giả 8x, 9X.", "identifier"),  # generations
+    ("Pixel 4a 5G không được trang bị", "identifier"),
+    ("Nghị quyết số 559 ngày 27/4/2021 của Hội đồng", "identifier"),
+    ("Kết quả xét nghiệm lần 3 ngày 19/4/2021 dương tính", "ordinal"),
+    ("Đơn vị bầu cử số 5 bao gồm quận Tây Hồ", "identifier"),
+    # tech, sport and travel pages (corpus articles read for issue 10)
+    ("iPhone 12 Mini - iPhone 12 Mini phiên bản mới", "identifier"),  # a brand written with a capital inside
+    ("Ngoài ra, Xiaomi Mi 11 cũng là một trong những", "identifier"),
+    ("giành chiến thắng với tỷ số 2-1 ngay trên sân", "score"),
+    ("Thái Lan thua với tổng tỷ số 4-3 ở các trận", "score"),
+    ("Chelsea thắng 3-0 trước Porto", "score"),
+    ("dù đang dẫn cách biệt 3-0. Phút 55, tiền vệ", "score"),
+    ("Phút 42, đội khách gỡ hòa.", "ordinal"),  # a minute of the match
+    ("bóng đập cột ở phút bù giờ 48 của hiệp một", "ordinal"),
+    ("Hội nghị các nhà phân tích lần thứ 18 (18th Global Analyst Summit)", "ordinal"),
+    ("Cô được học múa ba lê, hội họa, piano.", None),
+    ("ngõ 115 An Dương (Yên Phụ) hoặc", "identifier"),  # addresses
+    ("thưởng thức bánh rán ngon ở 52 Hàng Chiếu (Hoàn Kiếm)", "identifier"),
+    ("có rất ít cơ hội vào top 4 cùng suất dự Champions League", "identifier"),
+    ("nội dung chạy tiếp sức 4x400 m nữ", "identifier"),  # a relay, not a size
+]
+
+
+@pytest.mark.parametrize("text, kind", ISSUE10_NOT_QUANTITIES)
+def test_issue10_not_quantities(text, kind):
+    ms = find_numbers(text)
+    assert not [m for m in ms if m.is_quantity], [(text[m.start : m.end], m.kind, m.unit) for m in ms]
+    if kind is None:
+        assert not [m for m in ms if m.label == "NUMBER"], [(text[m.start : m.end], m.kind) for m in ms]
+    else:
+        assert kind in {m.kind for m in ms}, [(text[m.start : m.end], m.kind) for m in ms]

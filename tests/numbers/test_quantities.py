@@ -211,3 +211,46 @@ def test_x_of_y_and_restated_items():
     (m,) = quantities(text)
     assert m.value == 83 and m.unit == "xã" and text[m.number_start : m.number_end] == "83/83"
 
+
+
+# ---------------------------------------------------------------- issue 10: amounts read in unseen sections
+ISSUE10_QUANTITIES = [
+    # text, expected [(value, kind, unit, qualifier, surface)]
+    ("Hai tỷ phú công nghệ đã gặp nhau.", [(2, "count", "tỷ phú", Q, "Hai tỷ phú")]),
+    ("Hơn 1.000 tỷ phú trên thế giới", [(1000, "count", "tỷ phú", "more_than", "Hơn 1.000 tỷ phú")]),
+    ("Trong 2 năm 2019 và 2020, ngân hàng họp bất thành.", [(2, "duration", "năm", Q, "2 năm")]),
+    ("Tại La Liga, họ đang kém Real Madrid và Atletico 5 điểm.", [(5, "count", "điểm", Q, "5 điểm")]),
+    ("thi đấu ít hơn Real Madrid 2 trận và Atletico 1 trận.",
+     [(2, "count", "trận", Q, "2 trận"), (1, "count", "trận", Q, "1 trận")]),
+    ("vết rách có kích thước là 12x4x2 cm từ góc độ chuyên môn",
+     [(12, "measure", "cm", Q, "12"), (4, "measure", "cm", Q, "4"), (2, "measure", "cm", Q, "2 cm")]),
+    ("chiếc bánh mì có kích thước 10x10cm.", [(10, "measure", "cm", Q, "10"), (10, "measure", "cm", Q, "10cm")]),
+    ("Suphanat Mueanta cao 1m74, thi đấu tốt", [(1.74, "measure", "m", Q, "1m74")]),
+    ("MV đã thu hút 632k lượt yêu thích, hơn 3,9k lượt chia sẻ.",
+     [(632_000, "count", "lượt", Q, "632k lượt"), (3900, "count", "lượt", "more_than", "hơn 3,9k lượt")]),
+    # a conversion in brackets restates the amount before it
+    ("bắt được một con cá mập nặng 900lb (~410kg) ngoài khơi", [(900, "measure", "lb", Q, "900lb")]),
+    ("có giá lên đến 1,2 tỷ won (24 tỷ đồng) và", [(1_200_000_000, "money", "won", Q, "1,2 tỷ won")]),
+    ("một đại dương sâu 4.920 ft (khoảng 1.500 m).", [(4920, "measure", "ft", Q, "4.920 ft")]),
+    ("sỏi có kích thước lớn 4x6cm.", [(4, "measure", "cm", Q, "4"), (6, "measure", "cm", Q, "6cm")]),
+    # devices
+    ("dung lượng RAM 12 GB cùng bộ nhớ trong 256 GB.",
+     [(12, "measure", "GB", Q, "12 GB"), (256, "measure", "GB", Q, "256 GB")]),
+    ("Viên pin có dung lượng 4.200 mAh, hỗ trợ sạc nhanh 33 W.",
+     [(4200, "measure", "mAh", Q, "4.200 mAh"), (33, "measure", "W", Q, "33 W")]),
+    # 'A và B triệu máy': A takes B's scale and unit
+    ("với doanh số bán ra 49 và 38 triệu máy.",
+     [(49_000_000, "count", "máy", Q, "49"), (38_000_000, "count", "máy", Q, "38 triệu máy")]),
+    # ages after 'tuổi' or with 'năm ... tuổi'
+    ("ôm đàn cắm cúi từ năm 12 tuổi.", [(12, "age", "tuổi", Q, "12 tuổi")]),
+    ("dù đã bước sang tuổi 70.", [(70, "age", "tuổi", Q, "70")]),
+    ("Ở tuổi ngoài 50, ông vẫn chạy marathon.", [(50, "age", "tuổi", "more_than", "ngoài 50")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", ISSUE10_QUANTITIES)
+def test_issue10_quantities(text, expected):
+    got = [(m.value, m.kind, m.unit, m.qualifier, text[m.start : m.end]) for m in quantities(text)]
+    assert len(got) == len(expected), got
+    for g, e in zip(got, expected):
+        assert _close(g[0], e[0]) and g[1:] == e[1:], (g, e)

@@ -28,7 +28,8 @@ def test_invariants_on_seed_texts(path):
         if m.label == "DATE":
             assert not m.is_quantity and m.kind in ("date", "month", "year", "school_year", "period", "time")
         else:
-            assert m.kind in ("count", "percent", "money", "measure", "ordinal", "identifier", "age", "duration", "fraction")
+            assert m.kind in ("count", "percent", "money", "measure", "ordinal", "identifier", "age", "duration", "fraction",
+                              "multiplier", "score")
         if m.is_quantity:
             assert m.unit and m.value is not None
 
@@ -112,10 +113,10 @@ def test_gold_quantities_recall_precision(segment, capsys):
             print("  missed:", m)
         for s in spurious:
             print("  spurious:", s)
-    assert recall >= 0.97
+    assert recall >= 0.99
     # 0.95 over the first twelve articles; 0.946 over all 32 when the twenty new
-    # ones were added (issue 10 lists the spurious kinds they show)
-    assert precision >= 0.94
+    # ones were added; 0.976 after the mechanisms of issue 10
+    assert precision >= 0.97
     assert n_qual >= 0.97 * n_hit
 
 

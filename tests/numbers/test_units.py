@@ -44,3 +44,31 @@ def test_words_from_underthesea():
     assert [(m.value, m.unit) for m in qs] == [
         (6, "trường"), (5, "trường"), (5, "trường"), (5, "trường"), (20000, "học sinh"), (21, "chi bộ")]
 
+
+
+def test_words_unit_cut_by_segmentation_is_mended():
+    # the segmentation cut 'thủy điện'; the dictionary of compound words mends the unit
+    text = "Cả nước có 800 thủy điện nhỏ."
+    tokens = ["Cả", "nước", "có", "800", "thủy", "điện", "nhỏ", "."]
+    (m,) = quantities(text, words=_seg_spans(text, tokens))
+    assert (m.value, m.unit, text[m.start : m.end]) == (800, "thủy điện", "800 thủy điện")
+
+
+def test_words_number_word_inside_a_word_is_no_number():
+    # 'bẩy' (a spelling of 'bảy', 7) inside 'đòn bẩy' (lever); 'năm' inside 'hàng năm'
+    text = "Du lịch nội địa là đòn bẩy quan trọng, hàng năm thu hút khách."
+    tokens = ["Du lịch", "nội địa", "là", "đòn bẩy", "quan trọng", ",", "hàng năm", "thu hút", "khách", "."]
+    assert not quantities(text, words=_seg_spans(text, tokens))
+
+
+def test_words_number_word_starting_a_longer_word_is_no_number():
+    # 'chín mùi' (ripe) is no 'nine'; 'hai mươi' stays a numeral
+    text = "Giọng hát đang ở độ chín mùi, hai mươi bài hát mới."
+    tokens = ["Giọng", "hát", "đang", "ở", "độ", "chín mùi", ",", "hai mươi", "bài hát", "mới", "."]
+    assert [(m.value, m.unit) for m in quantities(text, words=_seg_spans(text, tokens))] == [(20, "bài hát")]
+
+
+def test_words_stop_phrase_over_a_unit():
+    text = "Năm 2020 và 2021 lần lượt đạt 5%."
+    tokens = ["Năm", "2020", "và", "2021", "lần lượt", "đạt", "5%", "."]
+    assert [(m.value, m.unit) for m in quantities(text, words=_seg_spans(text, tokens))] == [(5, "%")]

@@ -1,0 +1,80 @@
+"""ORGANIZATION mechanisms that read the whole document (pipeline.entities.org_recall
+and the resolver): each table a mechanism, in Vietnamese sentences."""
+import pytest
+
+from _helpers import run
+
+
+def orgs_of(text):
+    ents, _, _ = run(text)
+    return ents.get("ORGANIZATION", set())
+
+
+# a short name in brackets is the body wherever it recurs, also inside another name
+ALIAS_CASES = [
+    ("Ngân hàng TMCP Bảo Long (BaoLongBank) vừa họp. Ông An gắn bó với BaoLongBank từ năm 2011.",
+     {"Ngân hàng Thương mại Cổ phần Bảo Long"}),
+    ("Hội đồng quản trị Ngân hàng TMCP Bảo Long (BaoLongBank) đã họp. Ban Kiểm soát BaoLongBank báo cáo.",
+     {"Hội đồng quản trị Ngân hàng Thương mại Cổ phần Bảo Long", "Ngân hàng Thương mại Cổ phần Bảo Long",
+      "Ban Kiểm soát Ngân hàng Thương mại Cổ phần Bảo Long"}),
+    ("Tập đoàn Phú An (PAG) được niêm yết. PAG cho biết lợi nhuận tăng.", {"Tập đoàn Phú An"}),
+    ("Sở Giao dịch Chứng khoán TP.HCM (HSX) nhắc nhở. Theo HSX, cổ phiếu bị cảnh báo.",
+     {"Sở Giao dịch Chứng khoán Thành phố Hồ Chí Minh"}),
+    # not a short name: a place, an abbreviation, a person
+    ("Công ty Phú An (Hà Nội) vừa khai trương.", {"Công ty Phú An"}),
+    ("Công ty Phú An (TP) khai trương.", {"Công ty Phú An"}),
+]
+
+
+@pytest.mark.parametrize("text, want", ALIAS_CASES)
+def test_bracketed_alias(text, want):
+    assert orgs_of(text) == want
+
+
+def test_alias_gives_the_position_its_body():
+    text = ("Hội đồng quản trị Ngân hàng TMCP Bảo Long (BaoLongBank) đã họp. "
+            "HĐQT bầu ông Trần Văn Bình giữ chức Chủ tịch HĐQT BaoLongBank.")
+    _, positions, _ = run(text)
+    assert ("Trần Văn Bình", "Chủ tịch", "Hội đồng quản trị Ngân hàng Thương mại Cổ phần Bảo Long") in positions
+
+
+def test_a_pair_that_opens_the_name_after_a_title_implies_the_head():
+    text = "Ông Lê Văn Hải, Trưởng phòng Phòng, chống tệ nạn xã hội, Sở Y tế tỉnh Nghệ An."
+    assert "Phòng Phòng, chống tệ nạn xã hội" in orgs_of(text)
+
+
+# media and brands named by a cue word: 'tờ', 'hãng tin', 'Theo X,', '(Ảnh: X)', 'hãng <lowercase> X'
+SOURCE_CASES = [
+    ("Sáng nay, tờ Sports Chosun bất ngờ đưa tin độc quyền.", {"Sports Chosun"}),
+    ("Theo Dispatch, hai diễn viên đã hẹn hò hai năm.", {"Dispatch"}),
+    ("Ca sĩ phát hành album mới.\nTheo Newsen/Naver", {"Newsen", "Naver"}),
+    ("Hãng xăng dầu Petronas cho biết giá dầu tăng.", {"Petronas"}),
+    ("Theo khảo sát của trang đặt phòng Agoda.com, Đà Lạt hút khách.", {"Agoda.com"}),
+    ("Số tiền tại ngân hàng DBS Singapore bị khấu trừ.", {"Ngân hàng DBS Singapore"}),  # a lowercase head
+    ("Lọ vắc xin tại Pháp (Ảnh: Yonhap).", {"Yonhap"}),
+    # not a body: a person's name, initials, a photographer, a word with 'trang' inside
+    ("Theo Kylian Mbappe, trận đấu rất khó.", set()),
+    ("Bà N.L.N.H. phải hoàn trả gần 2,4 tỷ đồng.", set()),
+    ("Cảnh hoàng hôn trên biển (Ảnh: Dũng TK).", set()),
+    ("Bệnh viện nhận 100.000 khẩu trang N95.", set()),
+]
+
+
+@pytest.mark.parametrize("text, want", SOURCE_CASES)
+def test_source_cue(text, want):
+    assert orgs_of(text) == want
+
+
+# a head alone that names one body; a lowercase head before a country; clubs and exchanges of the lexicon
+@pytest.mark.parametrize("text, want", [
+    ("Nghị quyết Đại hội XIII của Đảng được triển khai.", {"Đảng Cộng sản Việt Nam"}),
+    ("Đây là trách nhiệm của toàn Đảng, toàn dân.", set()),
+    ("Các cấp ủy Đảng đã vào cuộc.", set()),
+    ("Hội đồng kỷ luật thống nhất hình thức khai trừ Đảng.", set()),
+    ("Mỹ cam kết với chính phủ Nhật Bản.", {"Chính phủ Nhật Bản"}),
+    ("Tiền đạo không thể cùng đội tuyển Thái Lan sang UAE.", {"Đội tuyển Thái Lan"}),
+    ("Chính phủ quyết định tăng lương.", {"Chính phủ"}),
+    ("Barcelona thắng Bilbao, kém Atletico 5 điểm.", {"Barcelona", "Athletic Bilbao", "Atletico Madrid"}),
+])
+def test_bare_and_lowercase_heads(text, want):
+    assert orgs_of(text) == want
