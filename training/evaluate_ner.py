@@ -72,7 +72,7 @@ def merged_names(names: list[str], keep: list[str]) -> list[str]:
 
 def systems_of(doc, article: dict) -> dict[str, tuple[set, dict]]:
     """Per system: (mention spans, prediction dict for score_document)."""
-    rule_ments = [(m.attrs["start"], m.attrs["end"], m.attrs["label"]) for m in doc._.mentions or []]
+    rule_ments = [(m.start, m.end, m.label) for m in doc._.mentions or []]
     rule_spans = {(a, b) for a, b, lab in rule_ments if lab == "PERSON"}
     model = [(p["start"], p["end"], p["text"]) for p in doc._.model_persons or []]
     new = [(p["start"], p["end"], p["text"]) for p in new_persons(doc)]

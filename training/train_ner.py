@@ -56,8 +56,7 @@ def rule_docs(texts: list[str]):
 def mention_spans(doc) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     persons, others = [], []
     for m in doc._.mentions or []:
-        a = m.attrs
-        (persons if a["label"] == "PERSON" else others).append((a["start"], a["end"]))
+        (persons if m.label == "PERSON" else others).append((m.start, m.end))
     return persons, others
 
 

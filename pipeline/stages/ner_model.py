@@ -110,11 +110,11 @@ def new_persons(doc: Doc) -> list[dict]:
     by an administrative unit word, not part of a non-person rule mention elsewhere in
     the document ('UBND huyện Thọ Xuân') and not a known place or country."""
     mentions = doc._.mentions or []
-    other_texts = [m.attrs["text"] for m in mentions if m.attrs["label"] != "PERSON"]
+    other_texts = [m.text for m in mentions if m.label != "PERSON"]
     out = []
     for p in doc._.model_persons or []:
         a, b, text = p["start"], p["end"], p["text"]
-        if any(a < m.attrs["end"] and m.attrs["start"] < b for m in mentions):
+        if any(a < m.end and m.start < b for m in mentions):
             continue
         if not _name_shaped(text) or R.fold_key(text) in _known_places():
             continue
