@@ -164,6 +164,17 @@ def lowercase_ratio(docs: Iterable[Doc]) -> dict[str, float]:
     return {k: low[k] / n for k, n in tot.items() if n >= 3}
 
 
+def _aligned(doc: Doc, a: int, b: int, tags: list[str | None]) -> tuple[int, int] | None:
+    """The token range of chars [a, b); when a token straddles a boundary, the tokens
+    it touches become unknown and None is returned."""
+    rng = token_range(doc, a, b)
+    if rng is None:
+        span = doc.char_span(a, b, alignment_mode="expand")
+        for i in range(span.start, span.end) if span is not None else ():
+            tags[i] = None
+    return rng
+
+
 def training_doc(vocab: Vocab, doc: Doc, persons: list[tuple[int, int]],
                  others: list[tuple[int, int]], complete: bool,
                  common: dict[str, float] | None = None) -> Doc:
@@ -182,22 +193,13 @@ def training_doc(vocab: Vocab, doc: Doc, persons: list[tuple[int, int]],
             if name_shaped(tok.text) and (common or {}).get(tok.text.lower(), 0.0) < 0.6:
                 tags[tok.i] = None
     for a, b in others:
-        rng = token_range(doc, a, b)
-        if rng is None:
-            span = doc.char_span(a, b, alignment_mode="expand")
-            if span is not None:
-                for i in range(span.start, span.end):
-                    tags[i] = None
-            continue
-        for i in range(*rng):
-            tags[i] = "O"
+        rng = _aligned(doc, a, b, tags)
+        if rng is not None:
+            for i in range(*rng):
+                tags[i] = "O"
     for a, b in persons:
-        rng = token_range(doc, a, b)
+        rng = _aligned(doc, a, b, tags)
         if rng is None:
-            span = doc.char_span(a, b, alignment_mode="expand")
-            if span is not None:
-                for i in range(span.start, span.end):
-                    tags[i] = None
             continue
         s, e = rng
         if any(t is not None and t.endswith("PERSON") for t in tags[s:e]):
