@@ -19,7 +19,7 @@ from ..normalize import canonical_text
 from ..records import Annotation as Span  # a mention record
 from .linking import (INFERRED, Linker, end, entity_id, gap, group_key, label, resolved, sentence, start,
                       strip_honorific)
-from .position_chains import Chain, bodies, chains
+from .position_chains import Chain, bodies, chains, serves
 from .position_lists import career, members, table_rows
 from .registry import Column, FactType, Metric, register
 
@@ -31,6 +31,7 @@ LIST_VERBS = R.word_set("list_verbs")        # 'A, B và C được bầu làm .
 CONTINUES = tuple(sorted(R.word_set("continues")))
 AFTER_GAPS = R.word_set("person_after")      # 'Giám đốc Sở Y tế, ông A', '... đối với TS A'
 SUCCEEDS = R.word_set("succeeds")            # 'A kế nhiệm B trở thành X': A takes X
+RELATIVE = R.word_set("relative_person")     # 'A - người được bổ nhiệm làm X'
 
 
 class PositionFact(Strict):
@@ -57,6 +58,8 @@ def _person_before(lk: Linker, ms: list[Span], i0: int) -> tuple[Span, str, bool
         # 'Ông A (B - Sinh năm 1957), Ủy viên ...': the name inside the aside is A's other form
         p = ms[i0 - 2]
         g = strip_honorific(gap(lk.doc, end(p), start(first)))
+    # 'ông A - người trở thành Bộ trưởng ...': the relative clause is A's
+    g = next((g[len(r):].strip() for r in RELATIVE if g.startswith(r + " ")), g)
     past = g.startswith("từng ") or g == "từng"
     g = g[len("từng"):].strip() if past else g
     if g not in PERSON_BEFORE or not (g or R.is_cap(first.text)):
@@ -134,11 +137,14 @@ def _sentence_positions(lk: Linker, sent_start: int, ms: list[Span], seen: set,
     subject: tuple[Span, int] | None = None  # the holder of the last chain and where it ended
     cv: tuple[Span, bool] | None = None  # the person whose posts this sentence lists
     spans = chains(lk, ms)
+    served: set[int] = set()  # persons a title is held for ('Thư ký của Thủ tướng A'): not holders of what follows
     for chain, i0, i1 in spans:
         if row is not None and not any(label(m) == "PERSON" for m in ms):
             facts.extend(_chain_facts(lk, row, chain, seen, in_list=True))
             continue
         after = ms[i1] if i1 < len(ms) and label(ms[i1]) == "PERSON" else None
+        if after is not None and serves(lk, ms, i0):
+            served.add(id(after))
         if after is not None and resolved(after) and R.is_cap(ms[i0].text) \
                 and not gap(lk.doc, end(ms[i1 - 1]), start(after)):
             # 'gồm: Chủ tịch A, Phó Chủ tịch B': a title right before a name is that name's
@@ -149,7 +155,8 @@ def _sentence_positions(lk: Linker, sent_start: int, ms: list[Span], seen: set,
             for p in listed:
                 facts.extend(_chain_facts(lk, p, chain, seen))
             continue
-        new_person = cv is not None and any(label(m) == "PERSON" for m in ms[:i0] if start(m) >= subject[1])
+        new_person = cv is not None and any(label(m) == "PERSON" and id(m) not in served
+                                            for m in ms[:i0] if start(m) >= subject[1])
         if cv is None or new_person:
             cv = career(lk, ms, i0, sent_start)
         if cv is not None:

@@ -36,7 +36,8 @@ def career(lk: Linker, ms: list[Span], i0: int, sent_start: int) -> tuple[Span, 
     tail = text[cut:].strip()
     colon = ":" in tail and tail.endswith(":")
     words = tail.rstrip(":").split()
-    if not (tail in CAREER_TAILS or colon and len(words) <= 6 or words and words[-1] in CAREER_TAILS and len(words) <= 6):
+    if not (tail in CAREER_TAILS or colon and len(words) <= 6 or words and words[-1] in CAREER_TAILS and len(words) <= 6
+            or _later_item(tail)):
         return None
     person = ms[k] if k >= 0 else None
     if person is None:
@@ -47,6 +48,14 @@ def career(lk: Linker, ms: list[Span], i0: int, sent_start: int) -> tuple[Span, 
     if person is None:
         return None
     return person, any(w in text for w in PAST_WORDS)
+
+
+def _later_item(tail: str) -> bool:
+    """'... vị trí công tác như lãnh đạo Cơ quan X, ' before the title: the title is
+    a later item of the list the career words open."""
+    words = tail.split()
+    cut = max((n for n, w in enumerate(words[:7]) if w in CAREER_TAILS), default=-1)
+    return cut >= 0 and tail.endswith(",") and len(tail) <= 160 and ";" not in tail and "." not in tail
 
 
 def members(lk: Linker, ms: list[Span], i: int) -> list[Span]:
