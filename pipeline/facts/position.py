@@ -21,6 +21,7 @@ from .linking import (INFERRED, Linker, end, entity_id, gap, group_key, label, r
                       strip_honorific)
 from .position_chains import Chain, bodies, chains, serves
 from .position_lists import career, members, table_rows
+from .position_sport import club_body, coach_facts
 from .registry import Column, FactType, Metric, register
 
 PERSON_BEFORE = R.word_set("person_before")  # what may stand between a person and the chain after it
@@ -219,6 +220,11 @@ def link(lk: Linker) -> list[dict]:
     rows, holders = table_rows(lk, by_sent)
     facts = [f for s, ms in by_sent.items() for f in _sentence_positions(lk, s, ms, seen, rows.get(s))]
     facts.extend(_table_members(lk, by_sent, holders, seen))
+    facts.extend(coach_facts(lk, lambda p, title, org, oid: _fact(lk, p, title, org, oid, seen)))
+    for f in facts:  # 'Chủ tịch Florentino Perez' in a story about Real Madrid
+        club = club_body(lk, f)
+        if club:
+            f["organization"], f["organization_id"] = club
     # 'Tổng thống Putin' says less than 'Tổng thống Nga Vladimir Putin', and a
     # body guessed for a bare title yields to the one the text names for the
     # same person and title ('Bộ trưởng Phan Văn Giang' after 'Bộ trưởng Bộ Quốc phòng')
