@@ -28,6 +28,8 @@ def title(v: View, i: int) -> Mention | None:
         k = i
         while k < len(s) and s[k].low in MODIFIERS_BEFORE:
             k += 1
+        if k > i and not s[i].first and i and s[i - 1].low not in FORMER and s[i - 1].low not in MODIFIERS_BEFORE:
+            return None  # 'Chính quyền Tổng thống': 'quyền' ends a word, it is not 'Quyền' (acting)
         t = v.lex.titles.match(s, k)
     if not t:
         return None

@@ -78,6 +78,7 @@ def _team_for(lk: Linker, p: Span) -> Span | None:
         sents = sentences(lk)
         k = next((n for n, (a, _) in enumerate(sents) if a == s0), None)
         a = sents[k - 1][0] if k else s0
+        a = min(a, lk.doc._.text.rfind("\n", 0, start(p)) + 1)  # or anywhere in its paragraph
         teams = _teams_in(lk, a, start(p))
         if teams:
             return teams[-1]
