@@ -59,6 +59,7 @@ def _person_before(lk: Linker, ms: list[Span], i0: int) -> tuple[Span, str, bool
         # 'Ông A (B - Sinh năm 1957), Ủy viên ...': the name inside the aside is A's other form
         p = ms[i0 - 2]
         g = strip_honorific(gap(lk.doc, end(p), start(first)))
+    g = R.AGE_ASIDE_RE.sub("", g)  # 'ông A, 51 tuổi, trở thành ...'
     # 'ông A - người trở thành Bộ trưởng ...': the relative clause is A's
     g = next((g[len(r):].strip() for r in RELATIVE if g.startswith(r + " ")), g)
     past = g.startswith("từng ") or g == "từng"
@@ -270,6 +271,8 @@ def _fact(lk: Linker, person: Span, title: Span | str, org: str | None, org_id: 
         was = former or bool(getattr(title.info, "former", False))
     if org is None and R.fold_key(tcanon) in R.job_titles():
         return None  # 'phóng viên', 'giáo viên' with no body: an occupation
+    if org is None and not isinstance(title, str) and getattr(title.info, "category", "") == "member":
+        return None  # 'thành viên', 'ủy viên' of no body the text names: nothing to be a member of
     k = (resolved(person), R.fold_key(tcanon), group_key("ORGANIZATION", org or ""))
     if k in seen:
         return None
