@@ -61,13 +61,14 @@ def _person_before(lk: Linker, ms: list[Span], i0: int) -> tuple[Span, str, bool
         g = strip_honorific(gap(lk.doc, end(p), start(first)))
     g = R.AGE_ASIDE_RE.sub("", g)  # 'ông A, 51 tuổi, trở thành ...'
     # 'ông A - người trở thành Bộ trưởng ...': the relative clause is A's
-    g = next((g[len(r):].strip() for r in RELATIVE if g.startswith(r + " ")), g)
+    relative = next((r for r in RELATIVE if g.startswith(r + " ")), None)
+    g = g[len(relative):].strip() if relative else g
     past = g.startswith("từng ") or g == "từng"
     g = g[len("từng"):].strip() if past else g
     if g not in PERSON_BEFORE or not (g or R.is_cap(first.text)):
         return None
     # 'A kế nhiệm ông B trở thành Bí thư': A takes the post
-    if i0 > 1 and label(ms[i0 - 2]) == "PERSON":
+    if i0 > 1 and label(ms[i0 - 2]) == "PERSON" and relative is None:
         if strip_honorific(gap(lk.doc, end(ms[i0 - 2]), start(p))) in SUCCEEDS:
             p = ms[i0 - 2]
     return p, g, past
@@ -271,8 +272,9 @@ def _fact(lk: Linker, person: Span, title: Span | str, org: str | None, org_id: 
         was = former or bool(getattr(title.info, "former", False))
     if org is None and R.fold_key(tcanon) in R.job_titles():
         return None  # 'phóng viên', 'giáo viên' with no body: an occupation
-    if org is None and not isinstance(title, str) and getattr(title.info, "category", "") == "member":
-        return None  # 'thành viên', 'ủy viên' of no body the text names: nothing to be a member of
+    if org is None and not isinstance(title, str) and getattr(title.info, "category", "") == "member" \
+            and not R.is_cap(title.text):
+        return None  # 'thành viên' in running text of no body the text names: a description
     k = (resolved(person), R.fold_key(tcanon), group_key("ORGANIZATION", org or ""))
     if k in seen:
         return None
