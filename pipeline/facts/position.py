@@ -20,7 +20,7 @@ from ..records import Annotation as Span  # a mention record
 from .linking import (INFERRED, Linker, end, entity_id, gap, group_key, label, resolved, sentence, start,
                       strip_honorific)
 from .position_chains import Chain, bodies, chains, serves
-from .position_lists import career, members, table_rows
+from .position_lists import career, members, named_as, table_rows
 from .position_sport import club_body, coach_facts
 from .registry import Column, FactType, Metric, register
 
@@ -153,7 +153,7 @@ def _sentence_positions(lk: Linker, sent_start: int, ms: list[Span], seen: set,
             # 'gồm: Chủ tịch A, Phó Chủ tịch B': a title right before a name is that name's
             facts.extend(_chain_facts(lk, after, chain, seen))
             continue
-        listed = members(lk, ms, i1)
+        listed = members(lk, ms, i1) or named_as(lk, ms, i0, i1)
         if listed:  # 'thành viên HĐQT nhiệm kỳ 2021-2025 gồm ông A, bà B'
             for p in listed:
                 facts.extend(_chain_facts(lk, p, chain, seen))
