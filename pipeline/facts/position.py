@@ -32,6 +32,8 @@ LIST_VERBS = R.word_set("list_verbs")        # 'A, B và C được bầu làm .
 CONTINUES = tuple(sorted(R.word_set("continues")))
 AFTER_GAPS = R.word_set("person_after")      # 'Giám đốc Sở Y tế, ông A', '... đối với TS A'
 SUCCEEDS = R.word_set("succeeds")            # 'A kế nhiệm B trở thành X': A takes X
+LED_BY = R.word_set("led_by")                # 'Đoàn X do ông A làm Trưởng đoàn'
+LED_VERBS = R.word_set("led_verbs")
 RELATIVE = R.word_set("relative_person")     # 'A - người được bổ nhiệm làm X'
 
 
@@ -169,11 +171,42 @@ def _sentence_positions(lk: Linker, sent_start: int, ms: list[Span], seen: set,
         if not holders:
             continue
         subject = (holders[-1], end(ms[i1 - 1]))
+        led = _led_body(lk, ms, i0, chain, sent_start)
+        if led is not None:  # 'Đoàn X do Thượng tướng A làm Trưởng đoàn': the body A leads
+            f = _fact(lk, holders[-1], chain[0].title, led[0], led[1], seen)
+            facts.extend([f] if f else [])
+            continue
         for holder in holders:
             facts.extend(_chain_facts(lk, holder, chain, seen, former=was, in_list=cv is not None))
         facts.extend(_successor_facts(lk, ms, i1, chain, seen))
     facts.extend(_body_members(lk, ms, spans, seen))
     return facts
+
+
+def _led_body(lk: Linker, ms: list[Span], i0: int, chain: Chain, sent_start: int) -> tuple[str, str | None] | None:
+    """'Đoàn đại biểu X do Thượng tướng A làm Trưởng đoàn': the body before 'do A làm'
+    (a body mention, or the words from the title's head noun: 'Đoàn ...')."""
+    if len(chain) != 1 or chain[0].target is not None or i0 < 1 or label(ms[i0 - 1]) != "PERSON":
+        return None
+    p = ms[i0 - 1]
+    if gap(lk.doc, end(p), start(ms[i0])) not in LED_VERBS:
+        return None
+    text = lk.doc._.text
+    before = R.WS_RE.sub(" ", text[sent_start:start(p)]).rstrip()
+    before = before[:len(strip_honorific(before.lower()))].rstrip()  # 'do Thượng tướng A'
+    words = before.split(" ")
+    k = len(words)
+    if words[-1] not in LED_BY:
+        return None
+    if i0 >= 2 and label(ms[i0 - 2]) == "ORGANIZATION" and resolved(ms[i0 - 2]) \
+            and strip_honorific(gap(lk.doc, end(ms[i0 - 2]), start(p))) in LED_BY:
+        return resolved(ms[i0 - 2]), entity_id(ms[i0 - 2])
+    head = getattr(chain[0].title.info, "hint", "") or ""
+    name = " ".join(words[:k - 1])
+    at = name.rfind(head + " ") if head else -1
+    if at < 0 or any(c in name[at:] for c in ",.;:()"):
+        return None
+    return name[at:], None
 
 
 def _successor_facts(lk: Linker, ms: list[Span], i1: int, chain: Chain, seen: set) -> list[dict]:
@@ -231,10 +264,18 @@ def link(lk: Linker) -> list[dict]:
     # body guessed for a bare title yields to the one the text names for the
     # same person and title ('Bộ trưởng Phan Văn Giang' after 'Bộ trưởng Bộ Quốc phòng')
     named = {(f["person"], R.fold_key(f["title"])) for f in facts if f["organization"] and not f.get("_inferred")}
+    # ... and a body that another of the same post completes ('Bộ Quốc phòng' beside 'Bộ Quốc phòng Trung Quốc')
+    fuller: dict[tuple[str, str], list[str]] = {}
+    for f in facts:
+        if f["organization"]:
+            fuller.setdefault((f["person"], R.fold_key(f["title"])), []).append(R.fold_key(f["organization"]))
     out = []
     for f in facts:
         inferred = f.pop("_inferred", False)
-        if (not f["organization"] or inferred) and (f["person"], R.fold_key(f["title"])) in named:
+        k = (f["person"], R.fold_key(f["title"]))
+        if (not f["organization"] or inferred) and k in named:
+            continue
+        if f["organization"] and any(o.startswith(R.fold_key(f["organization"]) + " ") for o in fuller.get(k, ())):
             continue
         out.append(f)
     return out
