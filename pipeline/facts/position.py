@@ -33,7 +33,7 @@ CONTINUES = tuple(sorted(R.word_set("continues")))
 AFTER_GAPS = R.word_set("person_after")      # 'Giám đốc Sở Y tế, ông A', '... đối với TS A'
 SUCCEEDS = R.word_set("succeeds")            # 'A kế nhiệm B trở thành X': A takes X
 LED_BY = R.word_set("led_by")                # 'Đoàn X do ông A làm Trưởng đoàn'
-LED_VERBS = R.word_set("led_verbs")
+LED_VERBS = R.word_set("led_verbs")           # ... 'Bệnh viện X (nơi ông A từng làm Giám đốc)'
 RELATIVE = R.word_set("relative_person")     # 'A - người được bổ nhiệm làm X'
 
 
@@ -173,7 +173,7 @@ def _sentence_positions(lk: Linker, sent_start: int, ms: list[Span], seen: set,
         subject = (holders[-1], end(ms[i1 - 1]))
         led = _led_body(lk, ms, i0, chain, sent_start)
         if led is not None:  # 'Đoàn X do Thượng tướng A làm Trưởng đoàn': the body A leads
-            f = _fact(lk, holders[-1], chain[0].title, led[0], led[1], seen)
+            f = _fact(lk, holders[-1], chain[0].title, led[0], led[1], seen, former=was)
             facts.extend([f] if f else [])
             continue
         for holder in holders:
@@ -194,15 +194,15 @@ def _led_body(lk: Linker, ms: list[Span], i0: int, chain: Chain, sent_start: int
     text = lk.doc._.text
     before = R.WS_RE.sub(" ", text[sent_start:start(p)]).rstrip()
     before = before[:len(strip_honorific(before.lower()))].rstrip()  # 'do Thượng tướng A'
-    words = before.split(" ")
-    k = len(words)
-    if words[-1] not in LED_BY:
+    low = before.lower()
+    by = next((w for w in sorted(LED_BY, key=len, reverse=True) if low == w or low.endswith((" " + w, "(" + w))), None)
+    if by is None:
         return None
     if i0 >= 2 and label(ms[i0 - 2]) == "ORGANIZATION" and resolved(ms[i0 - 2]) \
-            and strip_honorific(gap(lk.doc, end(ms[i0 - 2]), start(p))) in LED_BY:
+            and strip_honorific(gap(lk.doc, end(ms[i0 - 2]), start(p))).lstrip(",( ") in LED_BY:
         return resolved(ms[i0 - 2]), entity_id(ms[i0 - 2])
     head = getattr(chain[0].title.info, "hint", "") or ""
-    name = " ".join(words[:k - 1])
+    name = before[:len(before) - len(by)].rstrip()
     at = name.rfind(head + " ") if head else -1
     if at < 0 or any(c in name[at:] for c in ",.;:()"):
         return None

@@ -137,3 +137,42 @@ NOT_TITLES = [
 @pytest.mark.parametrize("text,expected,absent", NOT_TITLES)
 def test_not_titles(facts_of, text, expected, absent):
     _check(facts_of, text, expected, absent)
+
+
+# ------------------------------------------------- the body a person leads, named before 'do A làm'
+LED_BODIES = [
+    ("Đoàn đại biểu quân sự cấp cao Lào do Thượng tướng Phạm Văn Đức làm Trưởng đoàn hội đàm với đoàn bạn.",
+     [("Phạm Văn Đức", "Trưởng đoàn", "Đoàn đại biểu quân sự cấp cao Lào")], []),
+    ("Đoàn công tác tới Bệnh viện Đa khoa tỉnh Yên Bái, giai đoạn ông Trần Minh Khôi làm giám đốc, để kiểm tra.",
+     [("Trần Minh Khôi", "Giám đốc", "Bệnh viện Đa khoa tỉnh Yên Bái")], []),
+]
+
+
+@pytest.mark.parametrize("text,expected,absent", LED_BODIES)
+def test_led_bodies(facts_of, text, expected, absent):
+    _check(facts_of, text, expected, absent)
+
+
+# ------------------------------------------------- persons named after a chain no one stands before
+NAMED_AS = [
+    ("3 trong số 4 ứng viên tại đơn vị này là đại biểu Quốc hội đương nhiệm, là các ông Hà Văn Lâm, Vũ Đình Khoa "
+     "và Đỗ Quang Vinh.",
+     [("Hà Văn Lâm", "Đại biểu", "Quốc hội"), ("Vũ Đình Khoa", "Đại biểu", "Quốc hội"),
+      ("Đỗ Quang Vinh", "Đại biểu", "Quốc hội")], []),
+    # a successor named after 'là' does not hold the post the subject left
+    ("Ông Lò Văn Sơn đã thôi chức Chủ tịch UBND tỉnh Sơn La từ năm 2018 và người kế nhiệm là ông Cầm Văn Tú.",
+     [], [("Cầm Văn Tú", "Chủ tịch", "Ủy ban nhân dân tỉnh Sơn La")]),
+]
+
+
+@pytest.mark.parametrize("text,expected,absent", NAMED_AS)
+def test_named_as(facts_of, text, expected, absent):
+    _check(facts_of, text, expected, absent)
+
+
+def test_a_fuller_body_of_the_same_post_wins(facts_of):
+    text = ("Thượng tướng Lý Thành Công, Bộ trưởng Bộ Quốc phòng làm Trưởng đoàn. "
+            "Bộ trưởng Bộ Quốc phòng Trung Quốc Lý Thành Công cảm ơn chủ nhà.")
+    got = _triples(facts_of(text, "position"))
+    assert ("Lý Thành Công", "bộ trưởng", R.fold_key("Bộ Quốc phòng Trung Quốc")) in got, got
+    assert ("Lý Thành Công", "bộ trưởng", R.fold_key("Bộ Quốc phòng")) not in got, got
