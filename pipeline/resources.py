@@ -106,6 +106,14 @@ STATUS_WORD_RE = regex.compile(r"^(?:nguyên|cựu|tân)\b\s*|\s*\b(?:nguyên|c�
 #: the outlet credit that opens an article: '(NLĐO)- ...'
 OUTLET_RE = regex.compile(r"^\s*\(([\p{Lu}][\p{L}.\- ]{1,15})\)\s*[-:]")
 SENT_END_RE = regex.compile(r"^[.!?\u2026]+$")
+#: a photo caption: a line that ends with a photo credit ('... (Ảnh: Reuters).', '... Ảnh: Duy Thành',
+#: '(ảnh minh họa)', '(Ảnh chụp màn hình)', '(Nguồn: AP)') or opens with 'Ảnh minh họa'; not a
+#: headline that only mentions a photo ('... chụp ảnh: Tiểu thương ...?', 'Hà Nội rực rỡ (ảnh)')
+CAPTION_RE = regex.compile(
+    r"(?:\(\s*(?:ảnh|nguồn|photo)\s*(?::|minh\s+h(?:ọa|oạ)|chụp)[^()\n]{0,80}\)"
+    r"|(?:^|[.!?)]\s*)(?-i:Ảnh|ẢNH|Nguồn|NGUỒN|Photo)\s*:\s*[^!?:()\n]{1,60})\s*\.?\s*$"
+    r"|^\s*ảnh\s+minh\s+h(?:ọa|oạ)\b",
+    regex.IGNORECASE)
 
 
 _VI_SYLLABLE_RE = regex.compile(

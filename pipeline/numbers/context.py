@@ -85,13 +85,11 @@ class Scan:
         self.out: list[NumberMatch] = []
         self.word_at = None
         self.word_ends = frozenset()
-        self.word_starts: list[int] = []
-        self.word_stops: list[int] = []
+        self._words = words
+        self._word_starts: list[int] | None = None
         if words:
             self.word_at = {s: e for s, e in words}
             self.word_ends = frozenset(e for _, e in words)
-            self.word_starts = sorted(self.word_at)
-            self.word_stops = [self.word_at[s] for s in self.word_starts]
         self.doc_year = None
         if doc_date:
             try:
@@ -122,8 +120,12 @@ class Scan:
     def inside_word(self, pos: int) -> bool:
         """A word of the segmentation starts before ``pos`` and goes on past it
         ('bẩy' of 'đòn bẩy', 'năm' of 'hàng năm')."""
-        k = bisect_right(self.word_starts, pos - 1) - 1
-        return k >= 0 and self.word_stops[k] > pos
+        if not self._words:
+            return False
+        if self._word_starts is None:
+            self._word_starts = sorted(self.word_at)
+        k = bisect_right(self._word_starts, pos - 1) - 1
+        return k >= 0 and self.word_at[self._word_starts[k]] > pos
 
     def sentence_initial(self, i: int) -> bool:
         t = self.t

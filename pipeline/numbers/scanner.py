@@ -38,14 +38,7 @@ WORD_RULES = (
 )
 
 
-def _apply(sc: Scan, i: int):
-    ty = sc.t.types[i]
-    if ty == N:
-        rules = DIGIT_RULES
-    elif ty == W and word_rules.starts_word_rule(sc, i):
-        rules = WORD_RULES
-    else:
-        return None
+def _apply(sc: Scan, i: int, rules):
     for rule in rules:
         res = rule(sc, i)
         if res is not None:
@@ -53,19 +46,33 @@ def _apply(sc: Scan, i: int):
     return None
 
 
+def _candidates(sc: Scan):
+    """(token index, rules) of the tokens a number may start at, in order."""
+    t = sc.t
+    types, lowers, texts = t.types, t.lowers, t.texts
+    first_words = word_rules.FIRST_WORDS
+    for i in range(t.n):
+        ty = types[i]
+        if ty == N:
+            yield i, DIGIT_RULES
+        elif ty == W and (lowers[i] in first_words or (texts[i][0] in "IVXLC" and word_rules.starts_word_rule(sc, i))):
+            yield i, WORD_RULES
+
+
 def find_numbers(text: str, words: list[tuple[int, int]] | None = None, doc_date: str | None = None) -> list[NumberMatch]:
     """Find numeric expressions and dates in ``text``; sorted, non-overlapping."""
     sc = Scan(text, words, doc_date)
-    i, n = 0, sc.t.n
-    while i < n:
-        res = _apply(sc, i)
+    nxt_free = 0
+    for i, rules in _candidates(sc):
+        if i < nxt_free:
+            continue
+        res = _apply(sc, i, rules)
         if res is None:
-            i += 1
             continue
         matches, nxt = res
         for m in matches:
             if m.start >= sc.floor:
                 sc.out.append(m)
                 sc.floor = m.end
-        i = max(nxt, i + 1)
+        nxt_free = max(nxt, i + 1)
     return restated_conversions(sc, inherit_units(sc, sc.out)) if sc.out else sc.out

@@ -26,10 +26,14 @@ def roman(s: str) -> int | None:
     return total if total > 0 else None
 
 
+#: words that may open a number in words or an ordinal
+FIRST_WORDS = frozenset(NUMWORDS) | {"nhất"}
+
+
 def starts_word_rule(sc: Scan, i: int) -> bool:
     """Token i may open a number in words, an ordinal or a roman numeral."""
-    lw, tx = sc.t.lowers[i], sc.t.texts[i]
-    return lw in NUMWORDS or lw == "nhất" or (tx[0] in "IVXLC" and bool(ROMAN_RE.fullmatch(tx)))
+    tx = sc.t.texts[i]
+    return sc.t.lowers[i] in FIRST_WORDS or (tx[0] in "IVXLC" and bool(ROMAN_RE.fullmatch(tx)))
 
 
 def ordinal_words(sc: Scan, i: int):
