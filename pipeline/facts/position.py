@@ -147,16 +147,8 @@ def _sentence_positions(lk: Linker, sent_start: int, ms: list[Span], seen: set,
         if row is not None and not any(label(m) == "PERSON" for m in ms):
             facts.extend(_chain_facts(lk, row, chain, seen, in_list=True))
             continue
-        after = ms[i1] if i1 < len(ms) and label(ms[i1]) == "PERSON" else None
-        if after is not None and serves(lk, ms, i0):
-            served.add(id(after))
-        if after is not None and resolved(after) and R.is_cap(ms[i0].text) \
-                and not gap(lk.doc, end(ms[i1 - 1]), start(after)):
-            # 'gồm: Chủ tịch A, Phó Chủ tịch B': a title right before a name is that name's
-            facts.extend(_chain_facts(lk, after, chain, seen))
-            continue
-        listed = members(lk, ms, i1) or named_as(lk, ms, i0, i1)
-        if listed:  # 'thành viên HĐQT nhiệm kỳ 2021-2025 gồm ông A, bà B'
+        listed = _named_holders(lk, ms, i0, i1, served)
+        if listed:
             for p in listed:
                 facts.extend(_chain_facts(lk, p, chain, seen))
             continue
@@ -181,6 +173,20 @@ def _sentence_positions(lk: Linker, sent_start: int, ms: list[Span], seen: set,
         facts.extend(_successor_facts(lk, ms, i1, chain, seen))
     facts.extend(_body_members(lk, ms, spans, seen))
     return facts
+
+
+def _named_holders(lk: Linker, ms: list[Span], i0: int, i1: int, served: set[int]) -> list[Span]:
+    """The persons the text names for the chain ms[i0:i1] right after it: the name
+    after a capitalized title ('gồm: Chủ tịch A, Phó Chủ tịch B'), a member list
+    ('thành viên HĐQT nhiệm kỳ 2021-2025 gồm ông A, bà B'), or 'là các ông A, B'.
+    A person a title is held for ('Thư ký của Thủ tướng A') goes into ``served``."""
+    after = ms[i1] if i1 < len(ms) and label(ms[i1]) == "PERSON" else None
+    if after is not None and serves(lk, ms, i0):
+        served.add(id(after))
+    if after is not None and resolved(after) and R.is_cap(ms[i0].text) \
+            and not gap(lk.doc, end(ms[i1 - 1]), start(after)):
+        return [after]
+    return members(lk, ms, i1) or named_as(lk, ms, i0, i1)
 
 
 def _led_body(lk: Linker, ms: list[Span], i0: int, chain: Chain, sent_start: int) -> tuple[str, str | None] | None:
