@@ -7,13 +7,18 @@ by its domain ('Bộ trưởng Công Thương'), and then the person ('... Nguy�
 from __future__ import annotations
 
 from ..records import OrgInfo, TitleInfo
+from .. import resources as R
 from .lexicon import BRAND_TITLES, DOMAIN_HINTS, FORMER, MODIFIERS_AFTER, MODIFIERS_BEFORE, PEOPLE_NAMED_HEADS
 from .organizations import brand, domain_end, organization, organization_span
 from .persons import person
 from .places import location, place_mention
+from .lexicon import Trie
 from .syllables import Mention, View
 
 MINISTRY_HINT = "Bộ"
+#: the words a ministry of any country is named by ('Bộ trưởng Giáo dục Singapore')
+DOMAIN_WORDS = Trie({w: None for w in R.word_set("ministry_domains")}, lower=True)
+DOMAIN_JOINS = frozenset({"và", ",", "-"})
 
 
 def title(v: View, i: int) -> Mention | None:
@@ -23,6 +28,8 @@ def title(v: View, i: int) -> Mention | None:
         k = i
         while k < len(s) and s[k].low in MODIFIERS_BEFORE:
             k += 1
+        if k > i and not s[i].first and i and s[i - 1].low not in FORMER and s[i - 1].low not in MODIFIERS_BEFORE:
+            return None  # 'Chính quyền Tổng thống': 'quyền' ends a word, it is not 'Quyền' (acting)
         t = v.lex.titles.match(s, k)
     if not t:
         return None
@@ -91,7 +98,7 @@ def _brand_body(v: View, i: int) -> int:
 
 def _ministry_by_domain(v: View, hint: str, i: int) -> int:
     """'Bộ trưởng Công Thương': a ministry named by its domain."""
-    k = domain_end(v, i, hint)
+    k = max(domain_end(v, i, hint), _domain_words_end(v, i))
     if k <= i:
         return i
     loc = location(v, k) if k < len(v.s) else None
@@ -100,6 +107,22 @@ def _ministry_by_domain(v: View, hint: str, i: int) -> int:
     o = Mention("ORGANIZATION", i, loc[0] if loc else k, info)
     v.take(o)
     return o.end
+
+
+def _domain_words_end(v: View, i: int) -> int:
+    """End of a domain printed with the words ministries are named by, joined by
+    'và' ',' '-' ('Phát triển Xã hội và Gia đình', 'Thể thao và Thanh niên'); i when none."""
+    s, k = v.s, i
+    while k < len(s) and s[k].cap and not v.is_person_token(k):
+        m = DOMAIN_WORDS.match(s, k)
+        if not m:
+            break
+        k = m[0]
+        if k + 1 < len(s) and s[k].low in DOMAIN_JOINS and s[k + 1].cap and DOMAIN_WORDS.match(s, k + 1):
+            k += 1
+    if k > i and s[k - 1].low in DOMAIN_JOINS:
+        k -= 1
+    return k
 
 
 def _named_after(v: View, t: Mention, i: int) -> int:

@@ -15,6 +15,8 @@ from .. import resources as R
 from ..context import DocContext, group_key  # noqa: F401  (the resolver's name key, for the linkers)
 from ..records import Annotation, Entity, NumberInfo, OrgInfo, PersonInfo, PlaceInfo, TitleInfo
 
+#: the first words of bodies only Vietnam has (a ministry, 'Bộ', may be any country's: 'Bộ Y tế Singapore')
+VIETNAMESE_HEADS = frozenset({"Ủy", "Sở", "Hội", "Đảng", "Thành", "Tỉnh", "Huyện", "Quận", "Công"})
 INFERRED = "inferred"  # body_of's entity id for a body the text does not name next to the title
 
 
@@ -105,7 +107,7 @@ class Linker:
         """Mentions of Vietnamese state bodies (UBND, Sở, Bộ ...): a domestic story."""
         n = 0
         for e in ents:
-            if e.type == "ORGANIZATION" and e.canonical.split(" ")[0] in ("Ủy", "Sở", "Bộ", "Hội", "Đảng", "Thành", "Tỉnh", "Công"):
+            if e.type == "ORGANIZATION" and e.canonical.split(" ")[0] in VIETNAMESE_HEADS:
                 n += len(e.mentions)
         return n
 

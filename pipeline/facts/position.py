@@ -19,8 +19,9 @@ from ..normalize import canonical_text
 from ..records import Annotation as Span  # a mention record
 from .linking import (INFERRED, Linker, end, entity_id, gap, group_key, label, resolved, sentence, start,
                       strip_honorific)
-from .position_chains import Chain, bodies, chains
-from .position_lists import career, members, table_rows
+from .position_chains import Chain, bodies, chains, serves
+from .position_lists import career, members, named_as, table_rows
+from .position_sport import club_body, coach_facts
 from .registry import Column, FactType, Metric, register
 
 PERSON_BEFORE = R.word_set("person_before")  # what may stand between a person and the chain after it
@@ -31,6 +32,9 @@ LIST_VERBS = R.word_set("list_verbs")        # 'A, B và C được bầu làm .
 CONTINUES = tuple(sorted(R.word_set("continues")))
 AFTER_GAPS = R.word_set("person_after")      # 'Giám đốc Sở Y tế, ông A', '... đối với TS A'
 SUCCEEDS = R.word_set("succeeds")            # 'A kế nhiệm B trở thành X': A takes X
+LED_BY = R.word_set("led_by")                # 'Đoàn X do ông A làm Trưởng đoàn'
+LED_VERBS = R.word_set("led_verbs")           # ... 'Bệnh viện X (nơi ông A từng làm Giám đốc)'
+RELATIVE = R.word_set("relative_person")     # 'A - người được bổ nhiệm làm X'
 
 
 class PositionFact(Strict):
@@ -57,12 +61,16 @@ def _person_before(lk: Linker, ms: list[Span], i0: int) -> tuple[Span, str, bool
         # 'Ông A (B - Sinh năm 1957), Ủy viên ...': the name inside the aside is A's other form
         p = ms[i0 - 2]
         g = strip_honorific(gap(lk.doc, end(p), start(first)))
+    g = R.AGE_ASIDE_RE.sub("", g)  # 'ông A, 51 tuổi, trở thành ...'
+    # 'ông A - người trở thành Bộ trưởng ...': the relative clause is A's
+    relative = next((r for r in RELATIVE if g.startswith(r + " ")), None)
+    g = g[len(relative):].strip() if relative else g
     past = g.startswith("từng ") or g == "từng"
     g = g[len("từng"):].strip() if past else g
     if g not in PERSON_BEFORE or not (g or R.is_cap(first.text)):
         return None
     # 'A kế nhiệm ông B trở thành Bí thư': A takes the post
-    if i0 > 1 and label(ms[i0 - 2]) == "PERSON":
+    if i0 > 1 and label(ms[i0 - 2]) == "PERSON" and relative is None:
         if strip_honorific(gap(lk.doc, end(ms[i0 - 2]), start(p))) in SUCCEEDS:
             p = ms[i0 - 2]
     return p, g, past
@@ -134,22 +142,18 @@ def _sentence_positions(lk: Linker, sent_start: int, ms: list[Span], seen: set,
     subject: tuple[Span, int] | None = None  # the holder of the last chain and where it ended
     cv: tuple[Span, bool] | None = None  # the person whose posts this sentence lists
     spans = chains(lk, ms)
+    served: set[int] = set()  # persons a title is held for ('Thư ký của Thủ tướng A'): not holders of what follows
     for chain, i0, i1 in spans:
         if row is not None and not any(label(m) == "PERSON" for m in ms):
             facts.extend(_chain_facts(lk, row, chain, seen, in_list=True))
             continue
-        after = ms[i1] if i1 < len(ms) and label(ms[i1]) == "PERSON" else None
-        if after is not None and resolved(after) and R.is_cap(ms[i0].text) \
-                and not gap(lk.doc, end(ms[i1 - 1]), start(after)):
-            # 'gồm: Chủ tịch A, Phó Chủ tịch B': a title right before a name is that name's
-            facts.extend(_chain_facts(lk, after, chain, seen))
-            continue
-        listed = members(lk, ms, i1)
-        if listed:  # 'thành viên HĐQT nhiệm kỳ 2021-2025 gồm ông A, bà B'
+        listed = _named_holders(lk, ms, i0, i1, served)
+        if listed:
             for p in listed:
                 facts.extend(_chain_facts(lk, p, chain, seen))
             continue
-        new_person = cv is not None and any(label(m) == "PERSON" for m in ms[:i0] if start(m) >= subject[1])
+        new_person = cv is not None and any(label(m) == "PERSON" and id(m) not in served
+                                            for m in ms[:i0] if start(m) >= subject[1])
         if cv is None or new_person:
             cv = career(lk, ms, i0, sent_start)
         if cv is not None:
@@ -159,11 +163,56 @@ def _sentence_positions(lk: Linker, sent_start: int, ms: list[Span], seen: set,
         if not holders:
             continue
         subject = (holders[-1], end(ms[i1 - 1]))
+        led = _led_body(lk, ms, i0, chain, sent_start)
+        if led is not None:  # 'Đoàn X do Thượng tướng A làm Trưởng đoàn': the body A leads
+            f = _fact(lk, holders[-1], chain[0].title, led[0], led[1], seen, former=was)
+            facts.extend([f] if f else [])
+            continue
         for holder in holders:
             facts.extend(_chain_facts(lk, holder, chain, seen, former=was, in_list=cv is not None))
         facts.extend(_successor_facts(lk, ms, i1, chain, seen))
     facts.extend(_body_members(lk, ms, spans, seen))
     return facts
+
+
+def _named_holders(lk: Linker, ms: list[Span], i0: int, i1: int, served: set[int]) -> list[Span]:
+    """The persons the text names for the chain ms[i0:i1] right after it: the name
+    after a capitalized title ('gồm: Chủ tịch A, Phó Chủ tịch B'), a member list
+    ('thành viên HĐQT nhiệm kỳ 2021-2025 gồm ông A, bà B'), or 'là các ông A, B'.
+    A person a title is held for ('Thư ký của Thủ tướng A') goes into ``served``."""
+    after = ms[i1] if i1 < len(ms) and label(ms[i1]) == "PERSON" else None
+    if after is not None and serves(lk, ms, i0):
+        served.add(id(after))
+    if after is not None and resolved(after) and R.is_cap(ms[i0].text) \
+            and not gap(lk.doc, end(ms[i1 - 1]), start(after)):
+        return [after]
+    return members(lk, ms, i1) or named_as(lk, ms, i0, i1)
+
+
+def _led_body(lk: Linker, ms: list[Span], i0: int, chain: Chain, sent_start: int) -> tuple[str, str | None] | None:
+    """'Đoàn đại biểu X do Thượng tướng A làm Trưởng đoàn': the body before 'do A làm'
+    (a body mention, or the words from the title's head noun: 'Đoàn ...')."""
+    if len(chain) != 1 or chain[0].target is not None or i0 < 1 or label(ms[i0 - 1]) != "PERSON":
+        return None
+    p = ms[i0 - 1]
+    if gap(lk.doc, end(p), start(ms[i0])) not in LED_VERBS:
+        return None
+    text = lk.doc._.text
+    before = R.WS_RE.sub(" ", text[sent_start:start(p)]).rstrip()
+    before = before[:len(strip_honorific(before.lower()))].rstrip()  # 'do Thượng tướng A'
+    low = before.lower()
+    by = next((w for w in sorted(LED_BY, key=len, reverse=True) if low == w or low.endswith((" " + w, "(" + w))), None)
+    if by is None:
+        return None
+    if i0 >= 2 and label(ms[i0 - 2]) == "ORGANIZATION" and resolved(ms[i0 - 2]) \
+            and strip_honorific(gap(lk.doc, end(ms[i0 - 2]), start(p))).lstrip(",( ") in LED_BY:
+        return resolved(ms[i0 - 2]), entity_id(ms[i0 - 2])
+    head = getattr(chain[0].title.info, "hint", "") or ""
+    name = before[:len(before) - len(by)].rstrip()
+    at = name.rfind(head + " ") if head else -1
+    if at < 0 or any(c in name[at:] for c in ",.;:()"):
+        return None
+    return name[at:], None
 
 
 def _successor_facts(lk: Linker, ms: list[Span], i1: int, chain: Chain, seen: set) -> list[dict]:
@@ -212,14 +261,27 @@ def link(lk: Linker) -> list[dict]:
     rows, holders = table_rows(lk, by_sent)
     facts = [f for s, ms in by_sent.items() for f in _sentence_positions(lk, s, ms, seen, rows.get(s))]
     facts.extend(_table_members(lk, by_sent, holders, seen))
+    facts.extend(coach_facts(lk, lambda p, title, org, oid: _fact(lk, p, title, org, oid, seen)))
+    for f in facts:  # 'Chủ tịch Florentino Perez' in a story about Real Madrid
+        club = club_body(lk, f)
+        if club:
+            f["organization"], f["organization_id"] = club
     # 'Tổng thống Putin' says less than 'Tổng thống Nga Vladimir Putin', and a
     # body guessed for a bare title yields to the one the text names for the
     # same person and title ('Bộ trưởng Phan Văn Giang' after 'Bộ trưởng Bộ Quốc phòng')
     named = {(f["person"], R.fold_key(f["title"])) for f in facts if f["organization"] and not f.get("_inferred")}
+    # ... and a body that another of the same post completes ('Bộ Quốc phòng' beside 'Bộ Quốc phòng Trung Quốc')
+    fuller: dict[tuple[str, str], list[str]] = {}
+    for f in facts:
+        if f["organization"]:
+            fuller.setdefault((f["person"], R.fold_key(f["title"])), []).append(R.fold_key(f["organization"]))
     out = []
     for f in facts:
         inferred = f.pop("_inferred", False)
-        if (not f["organization"] or inferred) and (f["person"], R.fold_key(f["title"])) in named:
+        k = (f["person"], R.fold_key(f["title"]))
+        if (not f["organization"] or inferred) and k in named:
+            continue
+        if f["organization"] and any(o.startswith(R.fold_key(f["organization"]) + " ") for o in fuller.get(k, ())):
             continue
         out.append(f)
     return out
@@ -257,6 +319,9 @@ def _fact(lk: Linker, person: Span, title: Span | str, org: str | None, org_id: 
         was = former or bool(getattr(title.info, "former", False))
     if org is None and R.fold_key(tcanon) in R.job_titles():
         return None  # 'phóng viên', 'giáo viên' with no body: an occupation
+    if org is None and not isinstance(title, str) and getattr(title.info, "category", "") == "member" \
+            and not R.is_cap(title.text):
+        return None  # 'thành viên' in running text of no body the text names: a description
     k = (resolved(person), R.fold_key(tcanon), group_key("ORGANIZATION", org or ""))
     if k in seen:
         return None

@@ -21,6 +21,8 @@ NEAREST = R.fold_key("Chi bộ")  # the inner body of the next body of a chain, 
 UNIT_WORDS = R.word_set("unit_words")        # 'Đảng ủy cơ quan', 'Công đoàn bộ phận'
 INSTITUTION_CLASSES = ("business", "school", "health")  # org_heads.tsv classes of such bodies
 INSTITUTION_HEADS = tuple(R.fold_key(h) + " " for h in R.word_set("institution_heads"))
+SERVES = frozenset(R.fold_key(t) for t in R.word_set("serves"))  # 'Thư ký của Thủ tướng A'
+SERVES_GAP = R.word_set("serves_gap")
 
 
 class Link:
@@ -88,8 +90,18 @@ def chains(lk: Linker, ms: list[Span]) -> list[tuple[Chain, int, int]]:
                 i += 1
             if not (i < len(ms) and label(ms[i]) == "TITLE" and _sep(gap(doc, end(ms[i - 1]), start(ms[i]))) in SEP):
                 break
+            if serves(lk, ms, i):
+                break  # 'Thư ký nguyên Phó Chủ tịch nước A': the next title is A's
         out.append((chain, first, i))
     return out
+
+
+def serves(lk: Linker, ms: list[Span], i: int) -> bool:
+    """Is the title ms[i] another person's, named after a title held for them
+    ('Thư ký của Thủ tướng A', 'Trợ lý nguyên Bộ trưởng B')?"""
+    if i == 0 or label(ms[i]) != "TITLE" or label(ms[i - 1]) != "TITLE":
+        return False
+    return R.fold_key(ms[i - 1].canonical) in SERVES and gap(lk.doc, end(ms[i - 1]), start(ms[i])) in SERVES_GAP
 
 
 def _parent(lk: Linker, ms: list[Span], i: int, link_: Link) -> int:

@@ -13,6 +13,10 @@ MEMBER_LIST = R.word_set("member_list")      # 'thành viên HĐQT gồm ông A,
 CAREER_NOUNS = R.word_set("career_nouns")    # 'từng giữ các chức vụ A, B'
 CAREER_TAILS = R.word_set("career_tails")
 PAST_WORDS = R.word_set("past_words")
+NAMED_AS = R.word_set("named_as")
+SUCCEEDS = R.word_set("succeeds")            # '... là đại biểu Quốc hội đương nhiệm, là các ông A, B'
+#: reporting verbs ('cho biết', 'khẳng định'): what follows them is said, not a holder
+REPORT = frozenset(w for w in R.word_set("report_words") if " " in w) | {"nói", "nêu"}
 
 
 def last_person_before(lk: Linker, at: int) -> Span | None:
@@ -36,7 +40,8 @@ def career(lk: Linker, ms: list[Span], i0: int, sent_start: int) -> tuple[Span, 
     tail = text[cut:].strip()
     colon = ":" in tail and tail.endswith(":")
     words = tail.rstrip(":").split()
-    if not (tail in CAREER_TAILS or colon and len(words) <= 6 or words and words[-1] in CAREER_TAILS and len(words) <= 6):
+    if not (tail in CAREER_TAILS or colon and len(words) <= 6 or words and words[-1] in CAREER_TAILS and len(words) <= 6
+            or _later_item(tail)):
         return None
     person = ms[k] if k >= 0 else None
     if person is None:
@@ -47,6 +52,14 @@ def career(lk: Linker, ms: list[Span], i0: int, sent_start: int) -> tuple[Span, 
     if person is None:
         return None
     return person, any(w in text for w in PAST_WORDS)
+
+
+def _later_item(tail: str) -> bool:
+    """'... vị trí công tác như lãnh đạo Cơ quan X, ' before the title: the title is
+    a later item of the list the career words open."""
+    words = tail.split()
+    cut = max((n for n, w in enumerate(words[:7]) if w in CAREER_TAILS), default=-1)
+    return cut >= 0 and tail.endswith(",") and len(tail) <= 160 and ";" not in tail and "." not in tail
 
 
 def members(lk: Linker, ms: list[Span], i: int) -> list[Span]:
@@ -66,6 +79,30 @@ def members(lk: Linker, ms: list[Span], i: int) -> list[Span]:
             out.append(ms[k])
         elif label(ms[k]) not in ("TITLE", "ORGANIZATION"):
             break
+    return out
+
+
+def named_as(lk: Linker, ms: list[Span], i0: int, i1: int) -> list[Span]:
+    """'2 ứng viên là đại biểu Quốc hội đương nhiệm tái cử tại đơn vị này là bà A và ông B':
+    a chain no person stands before, then 'là' and the persons who hold it."""
+    if i1 >= len(ms) or i0 and label(ms[i0 - 1]) == "PERSON" and \
+            not gap(lk.doc, end(ms[i0 - 1]), start(ms[i0])).endswith((".", ";")):
+        return []
+    g = strip_honorific(gap(lk.doc, end(ms[i1 - 1]), start(ms[i1])).rstrip(":").strip())
+    words = g.replace(",", " ").split()
+    if not words or len(words) > 12 or any(w in REPORT or " ".join(words[n:n + 2]) in REPORT
+                                            for n, w in enumerate(words)):
+        return []
+    if not any(g == w or g.endswith(" " + w) or g.endswith("," + w) for w in NAMED_AS) \
+            or any(f" {w} " in f" {g} " for w in SUCCEEDS):
+        return []  # '... và người kế nhiệm là ông B': B succeeds, he does not hold it
+    out: list[Span] = []
+    for k in range(i1, len(ms)):
+        if k > i1 and strip_honorific(gap(lk.doc, end(ms[k - 1]), start(ms[k])).strip()) not in (",", "và", ", và", ";"):
+            break
+        if label(ms[k]) != "PERSON" or not resolved(ms[k]):
+            break
+        out.append(ms[k])
     return out
 
 
