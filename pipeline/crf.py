@@ -114,6 +114,25 @@ class _Template:
         self.rows: np.ndarray | None = None   # value id (of its group) -> weight row
 
 
+def _token_column(toks: Sequence[str], fn: str, per_token: dict) -> list[str]:
+    """The value of ``fn`` on each token (``is_in_dict`` windows are built on the
+    lowercased tokens), computed once per sentence and kept in ``per_token``."""
+    key = "lower" if fn in ("lower", "is_in_dict") else fn
+    one = per_token.get(key)
+    if one is not None:
+        return one
+    if key == "lower":
+        one = [w.lower() for w in toks]
+    elif key == "istitle":
+        # every space-separated part's first character is its own upper case
+        one = [(_TRUE if c.upper() == c else _FALSE) if " " not in w else (_TRUE if _is_title(w) else _FALSE)
+               for w in toks for c in (w[:1],)]
+    else:
+        one = [_TRUE if (w.isdigit() or w[:1] in "+-") and _is_i32(w) else _FALSE for w in toks]
+    per_token[key] = one
+    return one
+
+
 class CRFModel:
     """One of underthesea's shipped CRF models (a directory with ``models.bin``,
     ``features.bin``, ``dictionary.bin``); ``tag_many(sentences)`` gives their labels.
@@ -158,18 +177,7 @@ class CRFModel:
         n = len(toks)
         if fn is None:
             return list(toks) if k == 1 else [" ".join(toks[j:j + k]) for j in range(n - k + 1)]
-        one = per_token.get(fn)
-        if one is None:
-            if fn == "lower" or fn == "is_in_dict":
-                one = per_token["lower"] = [w.lower() for w in toks]
-            elif fn == "istitle":
-                # every space-separated part's first character is its own upper case
-                one = per_token[fn] = [
-                    (_TRUE if c.upper() == c else _FALSE) if " " not in w else (_TRUE if _is_title(w) else _FALSE)
-                    for w in toks for c in (w[:1],)]
-            else:
-                one = per_token[fn] = [
-                    _TRUE if (w.isdigit() or w[:1] in "+-") and _is_i32(w) else _FALSE for w in toks]
+        one = _token_column(toks, fn, per_token)
         if fn == "is_in_dict":
             d = self.dictionary
             grams = one if k == 1 else [" ".join(one[j:j + k]) for j in range(n - k + 1)]
