@@ -152,6 +152,34 @@ class _Aliases:
         return full[k:] if k > 0 else full
 
 
+CELLS = frozenset(R.fact_table("org", "cell"))
+
+
+def _cell_parents(doc: Doc, mentions: list) -> dict[int, Span]:
+    """A party or union cell printed bare in a chain of titles ('Bí thư Đảng ủy,
+    Giám đốc Sở Y tế tỉnh X') is the cell of the next body of the chain that is no
+    local government (id of the cell's mention -> that body's mention)."""
+    parents: dict[int, Span] = {}
+    text = doc._.text
+    for k, m in enumerate(mentions):
+        a = m._.attrs
+        if a["label"] != "ORGANIZATION" or a.get("complement") or a.get("name") not in CELLS:
+            continue
+        end = a["end"]
+        for n in mentions[k + 1:]:
+            b = n._.attrs
+            if b["start"] - end > 2 or text[end:b["start"]].strip() not in ("", ","):
+                break  # only titles and commas stand between
+            if b["label"] == "ORGANIZATION":
+                if b.get("cls") not in LOCAL_CLASSES and b.get("name") not in CELLS:
+                    parents[id(m)] = n
+                break
+            if b["label"] != "TITLE":
+                break
+            end = b["end"]
+    return parents
+
+
 def _is_own_outlet(m: Span, own: str | None) -> bool:
     """'(NLĐO)-', 'PV Dân trí' or the outlet of the article's URL: not one of its organizations."""
     a = m._.attrs
@@ -207,6 +235,11 @@ def vi_resolve(doc: Doc) -> Doc:
     orgs = [m for m in mentions if m._.attrs["label"] == "ORGANIZATION"]
     borrowed = _borrowed_complements(doc, orgs)
     aliases = _Aliases(doc, orgs)
+    for key, parent in _cell_parents(doc, mentions).items():
+        body = org_canonical(parent, ctx, borrowed.get(id(parent), ""))
+        if body:
+            borrowed[key] = body  # 'Đảng ủy' + 'Sở Y tế tỉnh X'
+
     full = [m for m in mentions if m._.attrs["label"] == "PERSON" and len(m._.canonical.split()) >= 2]
     own = R.outlet_of_url((doc._.meta or {}).get("url") or "")
     groups = _Grouper()

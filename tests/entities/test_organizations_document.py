@@ -78,3 +78,17 @@ def test_source_cue(text, want):
 ])
 def test_bare_and_lowercase_heads(text, want):
     assert orgs_of(text) == want
+
+
+# a party or union cell printed bare in a chain of titles belongs to the next body of the chain
+@pytest.mark.parametrize("text, want", [
+    ("Ông Trần Văn Thức, Bí thư Đảng ủy, Giám đốc Sở Xây dựng tỉnh Nghệ An.",
+     {"Đảng ủy Sở Xây dựng tỉnh Nghệ An", "Sở Xây dựng tỉnh Nghệ An"}),
+    ("Bà Lò Thị Hoa, Bí thư Chi bộ, Chủ tịch Hội Nông dân huyện Mường Lát.",
+     {"Chi bộ Hội Nông dân huyện Mường Lát", "Hội Nông dân huyện Mường Lát"}),
+    # a local government's cell is the place's, not the People's Committee's
+    ("Ông Lê Văn An, Bí thư Đảng ủy, Chủ tịch UBND phường Tân Định.",
+     {"Đảng ủy phường Tân Định", "Ủy ban nhân dân phường Tân Định"}),
+])
+def test_cell_of_the_next_body(text, want):
+    assert orgs_of(text) == want
