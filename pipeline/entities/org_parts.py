@@ -64,7 +64,7 @@ def descriptive(st: OrgState) -> bool:
     ('Ban Chỉ đạo công tác ...')."""
     if st.named and st.cap_tokens == 1 and not st.lead_lower:
         return True
-    return st.k == st.j and st.cls == "dept" and st.v.s[st.j - 1].tok != st.v.s[st.i].tok \
+    return st.k == st.j and st.cls == "dept" and len(st.name_parts[0].split()) > st.v.s[st.j - 1].tok_len \
         and st.v.word_is_cap(st.j - 1)
 
 

@@ -125,7 +125,8 @@ def joined_capital(st: OrgState) -> bool | None:
     if s[k].low not in JOINERS or k + 1 >= len(s) or not s[k + 1].cap:
         return None
     n = k + 1
-    if v.head(n) or v.title_at(n) or v.is_person_token(n) or v.place_at(n) or s[n].text in v.lex.stop \
+    if v.head(n) or v.title_at(n) or v.lex.honor.match(s, n) or v.is_person_token(n) or v.place_at(n) \
+            or s[n].text in v.lex.stop \
             or _stop_phrase(v, n):
         return None
     st.cap_tokens = 0  # a new part of the name: 'và Kinh tế số' may take lowercase words again
@@ -224,7 +225,7 @@ def organization(v: View, i: int, allow_lower: bool = False, in_title: bool = Fa
     ``virtual`` is a head noun the text leaves out: 'Trưởng ban Tổ chức
     Tỉnh ủy' names 'Ban Tổ chức Tỉnh ủy' with no 'Ban' before 'Tổ chức'.
     ``trace`` collects the names of the rules that decided."""
-    h = (i, virtual, "dept") if virtual else v.head(i, allow_lower)
+    h = _virtual_head(v, i, virtual) if virtual else v.head(i, allow_lower)
     if not h:
         return None
     j, canon_head, cls = h
@@ -237,6 +238,13 @@ def organization(v: View, i: int, allow_lower: bool = False, in_title: bool = Fa
         _read_name(st)
     _drop_dangling(st)
     return _with_complement(st)
+
+
+def _virtual_head(v: View, i: int, virtual: str) -> tuple[int, str, str]:
+    """The head a title leaves out, or the lexicon's longer head when the title's
+    last word opens it ('Trưởng phòng Lao động - Thương binh và Xã hội')."""
+    whole = v.head(i - 1) if i and v.s[i - 1].low == virtual.lower() else None
+    return whole if whole and whole[0] > i else (i, virtual, "dept")
 
 
 def _company_words(st: OrgState) -> None:

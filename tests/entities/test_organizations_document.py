@@ -92,3 +92,16 @@ def test_bare_and_lowercase_heads(text, want):
 ])
 def test_cell_of_the_next_body(text, want):
     assert orgs_of(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # a medium only as printed: 'Lao động - Thương binh' is not the paper 'Lao Động'
+    ("Bà Lê Thị Hòa, Phó trưởng Phòng Lao động - Thương binh và Xã hội huyện Đông Sơn.",
+     {"Phòng Lao động - Thương binh và Xã hội huyện Đông Sơn"}),
+    ("Theo báo Lao Động, giá xăng tăng.", {"Lao Động"}),
+    # the head a title leaves out opens a longer head of the lexicon
+    ("Ông Chử Xuân Dũng, Trưởng Ban Chỉ đạo công tác phòng, chống dịch bệnh Thành phố Hà Nội.",
+     {"Ban Chỉ đạo công tác phòng, chống dịch bệnh Thành phố Hà Nội"}),
+])
+def test_heads_after_titles(text, want):
+    assert orgs_of(text) == want
