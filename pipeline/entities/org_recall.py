@@ -163,12 +163,20 @@ def _headed(v: View, cue: int, i: int) -> Mention | None:
     return o if o and o.end > i else None
 
 
+def _medium(v: View, i: int) -> tuple[int, str, object] | None:
+    m = v.lex.heads_lower.match(v.s, i)
+    return m if m and m[2][1] == "media" and v.ends_token(m[0]) else None  # type: ignore[index]
+
+
 def source_at(v: View, i: int, persons: set[str]) -> int | None:
     """End of a medium or a brand named at i by a cue ('tờ Sports Chosun', 'hãng tin
     Yonhap', 'Theo Dispatch,', '(Ảnh: AFP)', 'hãng xăng dầu BP'); None when none."""
     s = v.s
     if v.taken[i] or not s[i].cap or not i:
         return None
+    known = _medium(v, i)
+    if known and (_cue_before(v, i) or _opener_before(v, i)):
+        return known[0]  # 'Theo Tiền phong': a medium of the lexicon in any case after a cue
     j = _name_run(v, i)
     if j == i or _not_a_body(v, i, j, persons):
         return None
@@ -200,7 +208,9 @@ def recall_sources(sents: Sentences, lex: Lex) -> None:
                 v.take(o)
                 i, found = o.end, True
                 continue
-            v.take(Mention("ORGANIZATION", i, j, OrgInfo(name=v.surface(i, j), cls="media", named=True)))
+            known = _medium(v, i)
+            name = known[2][0] if known and known[0] == j else v.surface(i, j)  # type: ignore[index]
+            v.take(Mention("ORGANIZATION", i, j, OrgInfo(name=name, cls="media", named=True)))
             found = True
             if j + 1 < len(syls) and syls[j].text == "/" and syls[j + 1].cap and not v.taken[j + 1]:
                 k = _name_run(v, j + 1)   # 'Theo Newsen/Naver': the second source

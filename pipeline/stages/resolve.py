@@ -38,8 +38,9 @@ def org_canonical(span: Span, ctx: DocContext, borrowed: str = "") -> str | None
     it names no body we can tell ('Ủy ban' alone, 'UBND phường' in a story with no ward)."""
     a = span._.attrs
     name, comp = a["name"], a.get("complement") or borrowed
-    if comp.startswith("?"):
-        comp = ctx.fill(comp[1:])
+    if comp.startswith("?"):  # the sentence's own place of that unit, else the story's
+        near = borrowed if gz.unit_word(borrowed) == comp[1:].lower() else ""
+        comp = near or ctx.fill(comp[1:])
         if not comp:
             return None
     party = gz.party_level(a.get("last_head", ""))
@@ -155,6 +156,31 @@ class _Aliases:
 CELLS = frozenset(R.fact_table("org", "cell"))
 
 
+def _near_places(mentions: list) -> dict[int, str]:
+    """'Ủy viên Ban Chấp hành Đảng bộ huyện, Chủ tịch Hội Nông dân huyện Như Xuân':
+    an elliptical unit ('?huyện') is the place of that unit named next in its
+    sentence, else the one named before it (id of the mention -> the place)."""
+    places: dict[int, list[tuple[int, str]]] = {}
+    for m in mentions:
+        a = m._.attrs
+        place = m._.canonical if a["label"] == "LOCATION" else a.get("complement", "") \
+            if a["label"] == "ORGANIZATION" else ""
+        if place and not place.startswith("?"):
+            places.setdefault(a["sent_start"], []).append((a["start"], place))
+    near: dict[int, str] = {}
+    for m in mentions:
+        a = m._.attrs
+        comp = a.get("complement", "") if a["label"] == "ORGANIZATION" else ""
+        if not comp.startswith("?"):
+            continue
+        same = [(start, p) for start, p in places.get(a["sent_start"], []) if gz.unit_word(p) == comp[1:].lower()]
+        after = [p for start, p in same if start > a["start"]]
+        before = [p for start, p in same if start < a["start"]]
+        if after or before:
+            near[id(m)] = after[0] if after else before[-1]
+    return near
+
+
 def _cell_parents(doc: Doc, mentions: list) -> dict[int, Span]:
     """A party or union cell printed bare in a chain of titles ('Bí thư Đảng ủy,
     Giám đốc Sở Y tế tỉnh X') is the cell of the next body of the chain that is no
@@ -235,6 +261,7 @@ def vi_resolve(doc: Doc) -> Doc:
     orgs = [m for m in mentions if m._.attrs["label"] == "ORGANIZATION"]
     borrowed = _borrowed_complements(doc, orgs)
     aliases = _Aliases(doc, orgs)
+    borrowed.update(_near_places(mentions))
     for key, parent in _cell_parents(doc, mentions).items():
         body = org_canonical(parent, ctx, borrowed.get(id(parent), ""))
         if body:

@@ -105,3 +105,13 @@ def test_cell_of_the_next_body(text, want):
 ])
 def test_heads_after_titles(text, want):
     assert orgs_of(text) == want
+
+
+def test_an_elliptical_unit_is_the_place_named_next_in_its_sentence():
+    text = ("Huyện Thạch Thành có nhiều trường. Bà Vi Thanh Hương, Ủy viên Ban Chấp hành Đảng bộ huyện, "
+            "Chủ tịch Hội Nông dân huyện Như Xuân. Huyện Thạch Thành đẹp.")
+    assert orgs_of(text) == {"Ban Chấp hành Đảng bộ huyện Như Xuân", "Hội Nông dân huyện Như Xuân"}
+
+
+def test_a_medium_of_the_lexicon_in_any_case_after_a_cue():
+    assert orgs_of("Vệ tinh đã bay.\nTheo Tiền phong") == {"Tiền Phong"}
