@@ -169,3 +169,33 @@ def _part_boundary(v: View, j: int) -> bool:
     s = v.s
     return j >= len(s) or s[j].text in PUNCTUATION or s[j].low in FUNCTION_WORDS or s[j].cap \
         or bool(v.any_unit(j)) or s[j].tag == "V"
+
+
+def descriptive_verb(st: OrgState) -> bool | None:
+    """'Giám đốc Công ty CP Đầu tư phát triển Hoa Lâm', 'Trưởng khoa Khoa Công nghệ
+    thông tin và Toán ứng dụng': a verb in a descriptive name read after a title or
+    a preposition, when the lowercase words end where the name can end; never for a
+    body opening its clause ('Cục Quản lý thị trường kiểm tra.')."""
+    v, s, k = st.v, st.v.s, st.k
+    x, prev = s[k], s[k - 1]
+    if x.tag != "V" or x.low != x.text or not x.first or x.low in FUNCTION_WORDS or not descriptive(st):
+        return None
+    if not R.is_vietnamese_syllable(prev.text) or R.ALL_CAPS_RE.match(prev.text) or not _object_position(st):
+        return None
+    j, _noun = _lower_words(v, k)
+    while j > k and not v.ends_token(j):
+        j -= 1
+    named_after = j < len(s) and s[j].cap and not (v.head(j) or v.title_at(j) or v.lex.honor.match(s, j))
+    joined_end = "và" in st.name_parts and s[j - 1].tok == x.tok and (
+        j >= len(s) or s[j].text in PUNCTUATION or s[j].low in FUNCTION_WORDS)
+    if j == k or not (named_after or joined_end):
+        return None  # 'đề nghị Cục Việc làm tăng cường phối hợp': the sentence's verb
+    st.name_parts.extend(y.text for y in s[k:j])
+    st.k = st.kept = j
+    return GO
+
+
+def _object_position(st: OrgState) -> bool:
+    """Is the body read after a title or a lowercase word (not opening its clause)?"""
+    s, i = st.v.s, st.i
+    return st.in_title or (i > 0 and s[i - 1].text.isalpha() and s[i - 1].low == s[i - 1].text)

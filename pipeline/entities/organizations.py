@@ -20,8 +20,8 @@ from .. import resources as R
 from ..records import OrgInfo
 from .lexicon import FUNCTION_WORDS, NAME_STOP, NAMED_AFTER_PEOPLE, NAMED_CLASSES, form_is_generic
 from .org_brands import brand, domain_end, own_outlet  # noqa: F401  (titles read them here)
-from .org_parts import (GO, NAME_TAGS, PUNCTUATION, STOP, OrgState, Rule, descriptive, comma_list, comma_pair,
-                        joined_lowercase)
+from .org_parts import (GO, NAME_TAGS, PUNCTUATION, STOP, OrgState, Rule, comma_list, comma_pair, descriptive,
+                        descriptive_verb, joined_lowercase)
 from .places import bare_unit, location
 from .syllables import Mention, View
 
@@ -186,7 +186,7 @@ def lowercase_then_name(st: OrgState) -> bool | None:
 CONTINUATION_RULES: tuple[Rule, ...] = (
     comma_pair, comma_list, punctuation_ends, rest_of_word, person_ends, honorific_or_title_ends, stop_word_ends,
     unit_word_ends, place_ends, nested_head, joined_capital, joined_lowercase, capitalized_word, number_in_name,
-    descriptive_lowercase, lowercase_then_name,
+    descriptive_lowercase, descriptive_verb, lowercase_then_name,
 )
 
 
