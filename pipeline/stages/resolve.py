@@ -125,8 +125,16 @@ class _Aliases:
         text = doc._.text
         for a, b in zip(orgs, orgs[1:]):
             ea, sb = a._.attrs["end"], b._.attrs["start"]
-            if text[ea:sb].strip() == "(" and text[b._.attrs["end"]:b._.attrs["end"] + 1] == ")":
+            if text[ea:sb].strip() == "(" and text[b._.attrs["end"]:b._.attrs["end"] + 1] == ")" \
+                    and self._short_name(b._.attrs["text"]):
                 self.bodies.setdefault(R.fold_key(b._.attrs["name"]), a)
+
+    @staticmethod
+    def _short_name(text: str) -> bool:
+        """'VietBank', 'IMF', 'PV GAS' (not 'Bộ Tư pháp', a parent body in brackets)."""
+        words = text.split()
+        return all(w[:1].isupper() for w in words) and any(
+            R.ALL_CAPS_RE.match(w) or not R.is_vietnamese_syllable(w) for w in words)
 
     def canonical(self, m: Span, ctx: DocContext, borrowed: str) -> str | None:
         """The name of m through an alias; None when m names no alias."""

@@ -20,6 +20,9 @@ ALIAS_CASES = [
     ("Tập đoàn Phú An (PAG) được niêm yết. PAG cho biết lợi nhuận tăng.", {"Tập đoàn Phú An"}),
     ("Sở Giao dịch Chứng khoán TP.HCM (HSX) nhắc nhở. Theo HSX, cổ phiếu bị cảnh báo.",
      {"Sở Giao dịch Chứng khoán Thành phố Hồ Chí Minh"}),
+    # a parent body in brackets is no short name of the body before it
+    ("Hướng dẫn từ Tổng cục Thi hành án dân sự (Bộ Tư pháp) đã đến.",
+     {"Tổng cục Thi hành án dân sự", "Bộ Tư pháp"}),
     # not a short name: a place, an abbreviation, a person
     ("Công ty Phú An (Hà Nội) vừa khai trương.", {"Công ty Phú An"}),
     ("Công ty Phú An (TP) khai trương.", {"Công ty Phú An"}),
