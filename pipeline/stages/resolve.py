@@ -231,6 +231,26 @@ class _Grouper:
         key = (label, group_key(label, canonical))
         self.groups.setdefault(key, (canonical, []))[1].append(m)
 
+    def merge_prefixes(self, res: Resolution) -> None:
+        """A body named again by the start of its name ('Trường Đại học Mở' after
+        'Trường Đại học Mở Hà Nội', 'Ban Bảo vệ, chăm sóc sức khỏe cán bộ' after '...
+        Trung ương') is that body when one longer name of the story begins so, and
+        the rest is no country ('Bộ Quốc phòng' is not 'Bộ Quốc phòng Trung Quốc')."""
+        orgs = [k for k in self.groups if k[0] == "ORGANIZATION"]
+        countries = {R.fold_key(c) for c in R.countries()}
+        for key in orgs:
+            short = key[1]
+            if len(short.split()) < 2:
+                continue
+            longer = [k for k in orgs if k != key and k[1].startswith(short + " ") and k in self.groups]
+            if len(longer) != 1 or longer[0][1][len(short) + 1:] in countries:
+                continue
+            canonical, ms = self.groups.pop(key)
+            target = self.groups[longer[0]]
+            for m in ms:
+                res.names[m] = target[0]
+            target[1].extend(ms)
+
     def entities(self, res: Resolution) -> list[dict]:
         out = []
         for (label, _), (canonical, ms) in self.groups.items():
@@ -288,6 +308,7 @@ def vi_resolve(doc: Doc) -> Doc:
             groups.add(m._.attrs["label"], canon, m)
     for m in (doc._.numbers or []):
         groups.add(m.label_, f"{m._.attrs['start']}:{m._.attrs['end']}", m)
+    groups.merge_prefixes(res)
     doc._.entities = groups.entities(res)
     for e in doc._.entities:
         for m in e["spans"]:

@@ -118,3 +118,14 @@ def test_an_elliptical_unit_is_the_place_named_next_in_its_sentence():
 
 def test_a_medium_of_the_lexicon_in_any_case_after_a_cue():
     assert orgs_of("Vệ tinh đã bay.\nTheo Tiền phong") == {"Tiền Phong"}
+
+
+@pytest.mark.parametrize("text, want", [
+    # a body named again by the start of its name is that body
+    ("Trường Đại học Mở Hà Nội tuyển sinh. Năm nay, Trường Đại học Mở tập trung đào tạo.",
+     {"Trường Đại học Mở Hà Nội"}),
+    # not when the rest is a country: another body
+    ("Bộ Quốc phòng Trung Quốc và Bộ Quốc phòng đã ký kết.", {"Bộ Quốc phòng Trung Quốc", "Bộ Quốc phòng"}),
+])
+def test_a_name_again_by_its_start(text, want):
+    assert orgs_of(text) == want
