@@ -220,3 +220,40 @@ def recall_sources(sents: Sentences, lex: Lex) -> None:
             i = j
         if found:
             ms.sort(key=lambda m: m.start)
+
+
+# ------------------------------------------------------------------ teams
+TEAM_CUES = tuple(sorted((tuple(k.split()) for k in R.fact_table("org", "team_cue")), key=len, reverse=True))
+
+
+def _team_cue_end(s: list[Syl], i: int) -> int:
+    """End of a team cue starting at i ('đội chủ nhà'), or i."""
+    for cue in TEAM_CUES:
+        if tuple(x.low for x in s[i:i + len(cue)]) == cue and s[i].first:
+            return i + len(cue)
+    return i
+
+
+def _team(v: View, start: int, end: int) -> Mention:
+    return Mention("ORGANIZATION", start, end, OrgInfo(name=v.surface(start, end), cls="association", named=True))
+
+
+def recall_teams(sents: Sentences, lex: Lex) -> None:
+    """'đội chủ nhà Nam Định', 'đội bóng Hà Nội', 'Đội khách Sông Lam Nghệ An': the
+    name after a team cue is the team, also when it is a place's name."""
+    for syls, ms in sents:
+        v = _view(syls, ms, lex)
+        for n, m in enumerate(ms):
+            e = _team_cue_end(syls, m.start)
+            if m.label == "ORGANIZATION" and m.start + 1 < e < m.end and syls[e].cap:
+                ms[n] = _team(v, e, m.end)  # 'Đội chủ nhà Nam Định' is 'Nam Định'
+            elif m.label == "LOCATION" and m.start and any(
+                    _team_cue_end(syls, c) == m.start for c in range(max(m.start - 3, 0), m.start)):
+                ms[n] = _team(v, m.start, m.end)
+        for i in range(1, len(syls)):
+            if not v.taken[i] and syls[i].cap and not v.looks_like_person(i) and any(
+                    _team_cue_end(syls, c) == i for c in range(max(i - 3, 0), i)):
+                j = _name_run(v, i)
+                if j > i:
+                    v.take(_team(v, i, j))
+        ms.sort(key=lambda m: m.start)

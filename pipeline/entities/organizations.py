@@ -61,8 +61,9 @@ def person_ends(st: OrgState) -> bool | None:
     """'Giám đốc Sở Y tế Nguyễn Văn A': a person's name ends the body (not
     'Trường THPT Nguyễn Du', a school named after one, nor a company's)."""
     v, k = st.v, st.k
-    if not v.is_person_token(k) or st.business or (k == st.after_head_k and st.cls in NAMED_AFTER_PEOPLE):
-        return None
+    if not v.is_person_token(k) or st.business or (k == st.after_head_k and st.cls in NAMED_AFTER_PEOPLE) \
+            or v.head(k):
+        return None  # 'Câu lạc bộ Hoàng Anh Gia Lai': a body the lexicon knows is no person
     return STOP if st.in_title or not st.named else None
 
 

@@ -129,3 +129,14 @@ def test_a_medium_of_the_lexicon_in_any_case_after_a_cue():
 ])
 def test_a_name_again_by_its_start(text, want):
     assert orgs_of(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # the name after a team cue is the team, a place's name too
+    ("Đội chủ nhà Nam Định ghi bàn ở phút 90.", {"Nam Định"}),
+    ("Trận đấu giữa đội bóng Hà Nội và đội Thanh Hóa diễn ra tối qua.", {"Hà Nội", "Thanh Hóa"}),
+    ("Câu lạc bộ Hoàng Anh Gia Lai đứng đầu bảng.", {"Câu lạc bộ Hoàng Anh Gia Lai"}),  # a known body, no person
+    ("Đội Thanh niên xung kích dọn vệ sinh.", {"Đội Thanh niên xung kích"}),            # a head, not a cue
+])
+def test_teams(text, want):
+    assert orgs_of(text) == want
