@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from .. import resources as R
 from ..records import OrgInfo
-from .lexicon import FUNCTION_WORDS, NAME_STOP, NAMED_AFTER_PEOPLE, NAMED_CLASSES, form_is_generic
+from .lexicon import FUNCTION_WORDS, NAME_STOP, NAMED_AFTER_PEOPLE, NAMED_CLASSES, PLURAL_MARKERS, form_is_generic
 from .org_brands import brand, domain_end, own_outlet  # noqa: F401  (titles read them here)
 from .org_parts import (GO, NAME_TAGS, PUNCTUATION, STOP, OrgState, Rule, comma_list, comma_pair, descriptive,
                         descriptive_verb, joined_lowercase)
@@ -34,7 +34,9 @@ BARE_BODIES = R.fact_table("org", "bare_body")
 NOT_BEFORE_BARE = frozenset(R.fact_table("org", "not_before_bare"))
 NOT_AFTER_BARE = frozenset(R.fact_table("org", "not_after_bare"))
 LOWER_HEADS = frozenset(R.fact_table("org", "lower_head"))
-LOWER_FIRST = frozenset(h.split()[0] for h in LOWER_HEADS)
+LOWER_FIRST = frozenset(h.split()[0] for h in LOWER_HEADS) | frozenset(
+    h.split()[0].lower() for h in R.org_heads() if " " in h and not R.ALL_CAPS_RE.match(h.split()[0])
+    and any(w[:1].isupper() for w in h.split()[1:]))
 
 
 # ------------------------------------------------------------------ continuation rules
@@ -334,6 +336,9 @@ def _lower_head(v: View, i: int) -> Mention | None:
         if " ".join(x.low for x in s[i:i + n]) in LOWER_HEADS and i + n < len(s) and v.lex.countries.match(s, i + n):
             o = organization(v, i, allow_lower=True)
             return o if o and o.info.complement else None  # type: ignore[union-attr]
+    h = v.lex.heads_lower.match(s, i) if not (i and s[i - 1].low in PLURAL_MARKERS) else None
+    if h and h[2][1] != "media" and any(x.cap for x in s[i + 1:h[0]]) and v.ends_token(h[0]):  # type: ignore[index]
+        return organization(v, i, allow_lower=True)  # 'cơ quan CSĐT Công an huyện X': a head with a name in it
     return None
 
 

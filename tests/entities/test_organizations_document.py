@@ -140,3 +140,8 @@ def test_a_name_again_by_its_start(text, want):
 ])
 def test_teams(text, want):
     assert orgs_of(text) == want
+
+
+def test_a_head_written_lowercase_with_a_name_in_it():
+    text = "Tháng 12/2020, cơ quan CSĐT Công an huyện Vĩnh Thuận khởi tố vụ án."
+    assert orgs_of(text) == {"Cơ quan Cảnh sát điều tra Công an huyện Vĩnh Thuận"}
