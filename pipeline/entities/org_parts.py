@@ -64,6 +64,8 @@ def descriptive(st: OrgState) -> bool:
     ('Ban Chỉ đạo công tác ...')."""
     if st.named and st.cap_tokens == 1 and not st.lead_lower:
         return True
+    if st.k == st.j and st.in_title and st.cls in ("dept", "association") and st.v.s[st.i].cap:
+        return True  # 'Viện trưởng Viện nghiên cứu xã hội ...': a name after a title, written lowercase
     return st.k == st.j and st.cls == "dept" and len(st.name_parts[0].split()) > st.v.s[st.j - 1].tok_len \
         and st.v.word_is_cap(st.j - 1)
 
@@ -156,7 +158,7 @@ def _lower_words(v: View, n: int) -> tuple[int, bool]:
     s = v.s
     j, noun = n, False
     while j < len(s) and j - n < MAX_PART and s[j].low == s[j].text and s[j].text.isalpha() \
-            and s[j].tag in CONTENT_TAGS and s[j].low not in FUNCTION_WORDS and not v.any_unit(j):
+            and s[j].tag in CONTENT_TAGS and s[j].low not in FUNCTION_WORDS and not v.unit_word(j):
         if s[j].first and s[j].tag == "V" and noun and s[j - 1].low not in AGENT_NOUNS:
             break  # 'và môi trường công bố ...': the sentence's verb
         noun = noun or s[j].tag in ("N", "Nc")
@@ -182,16 +184,18 @@ def descriptive_verb(st: OrgState) -> bool | None:
         return None
     if not R.is_vietnamese_syllable(prev.text) or R.ALL_CAPS_RE.match(prev.text) or not _object_position(st):
         return None
-    j, _noun = _lower_words(v, k)
+    j, noun = _lower_words(v, k)
     while j > k and not v.ends_token(j):
         j -= 1
     named_after = j < len(s) and s[j].cap and not (v.head(j) or v.title_at(j) or v.lex.honor.match(s, j))
-    joined_end = "và" in st.name_parts and s[j - 1].tok == x.tok and (
-        j >= len(s) or s[j].text in PUNCTUATION or s[j].low in FUNCTION_WORDS)
-    if j == k or not (named_after or joined_end):
+    ends = j >= len(s) or s[j].text in PUNCTUATION
+    joined_end = "và" in st.name_parts and s[j - 1].tok == x.tok and (ends or s[j].low in FUNCTION_WORDS)
+    after_title = st.in_title and k == st.j and noun and ends  # 'Viện trưởng Viện nghiên cứu xã hội,'
+    if j == k or not (named_after or joined_end or after_title):
         return None  # 'đề nghị Cục Việc làm tăng cường phối hợp': the sentence's verb
     st.name_parts.extend(y.text for y in s[k:j])
     st.k = st.kept = j
+    st.named, st.cap_tokens = True, max(st.cap_tokens, 1)
     return GO
 
 

@@ -165,8 +165,9 @@ def descriptive_lowercase(st: OrgState) -> bool | None:
     x, prev = s[k], s[k - 1]
     if not descriptive(st):
         return None
-    if x.low != x.text or x.tag not in NAME_TAGS or x.low in FUNCTION_WORDS:
-        return None
+    if x.low != x.text or x.tag not in NAME_TAGS or x.low in FUNCTION_WORDS \
+            or (x.first and st.v.lex.heads_lower.match(s, k)):
+        return None  # 'Hội Sinh viên trường': the school left out, no word of the name
     if prev.text[:1].isdigit() or not R.is_vietnamese_syllable(prev.text) or R.ALL_CAPS_RE.match(prev.text):
         return None
     st.named, st.cap_tokens = True, max(st.cap_tokens, 1)  # 'Ban Chỉ đạo công tác ...' is named now

@@ -145,3 +145,14 @@ def test_teams(text, want):
 def test_a_head_written_lowercase_with_a_name_in_it():
     text = "Tháng 12/2020, cơ quan CSĐT Công an huyện Vĩnh Thuận khởi tố vụ án."
     assert orgs_of(text) == {"Cơ quan Cảnh sát điều tra Công an huyện Vĩnh Thuận"}
+
+
+@pytest.mark.parametrize("text, want", [
+    # a name written lowercase after a title
+    ("Ông Lương Văn Huy, Viện trưởng Viện nghiên cứu xã hội, kinh tế và môi trường, tự ứng cử.",
+     {"Viện nghiên cứu xã hội, kinh tế và môi trường"}),
+    # the school left out after a head is no word of the name
+    ("Anh là Chủ tịch Hội Sinh viên trường.", set()),
+])
+def test_lowercase_names_after_titles(text, want):
+    assert orgs_of(text) == want
