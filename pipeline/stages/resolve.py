@@ -27,6 +27,7 @@ from ..records import Resolution
 __all__ = ["DocContext", "group_key", "org_canonical", "vi_resolve"]
 
 LOCAL_CLASSES = ("admin", "party")   # bodies of a place: 'UBND', 'Đảng ủy' (+ its ward)
+MASS_BODIES = frozenset(R.fact_table("org", "mass_body"))  # mass organizations of every level
 #: classes whose bare head names one body ('Quốc hội', 'Bộ Y tế', 'Reuters')
 NAMED_BY_HEAD = ("fixed", "ministry", "international", "media")
 SEPARATORS = frozenset({"-", ",", "và", ""})  # between coordinated bodies sharing a complement
@@ -84,6 +85,8 @@ def _bare_body_complement(a: dict, ctx: DocContext) -> str | None:
     cls = a.get("cls", "")
     if cls in LOCAL_CLASSES:
         return next((c for c in map(ctx.fill, gz.local_units()) if c), None)
+    if a.get("name") in MASS_BODIES:  # 'Hội phụ nữ', 'Đoàn TN': the story's ward, commune or province
+        return next((c for c in map(ctx.fill, gz.local_units()) if c), None) or ctx.province_full() or None
     if cls in NAMED_BY_HEAD or (cls == "state" and a.get("specific")):
         return ""
     return None
@@ -199,15 +202,16 @@ def _cell_parents(doc: Doc, mentions: list) -> dict[int, Span]:
         a = m._.attrs
         if a["label"] != "ORGANIZATION" or a.get("complement") or a.get("name") not in CELLS:
             continue
-        end = a["end"]
+        end, titled = a["end"], False
         for n in mentions[k + 1:]:
             b = n._.attrs
             if b["start"] - end > 2 or text[end:b["start"]].strip() not in ("", ","):
                 break  # only titles and commas stand between
             if b["label"] == "ORGANIZATION":
-                if b.get("cls") not in LOCAL_CLASSES and b.get("name") not in CELLS:
+                if titled and b.get("cls") not in LOCAL_CLASSES and b.get("name") not in CELLS:
                     parents[id(m)] = n
                 break
+            titled = True
             if b["label"] != "TITLE":
                 break
             end = b["end"]

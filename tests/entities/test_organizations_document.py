@@ -156,3 +156,10 @@ def test_a_head_written_lowercase_with_a_name_in_it():
 ])
 def test_lowercase_names_after_titles(text, want):
     assert orgs_of(text) == want
+
+
+def test_mass_bodies_printed_bare_are_the_story_places():
+    text = ("TP Cần Thơ đẩy mạnh học tập suốt đời. Sở phối hợp với Đoàn TN, Hội phụ nữ, "
+            "Hội người cao tuổi tổ chức lớp học.")
+    assert orgs_of(text) >= {"Đoàn Thanh niên Thành phố Cần Thơ", "Hội Phụ nữ Thành phố Cần Thơ",
+                             "Hội Người cao tuổi Thành phố Cần Thơ"}
