@@ -28,6 +28,7 @@ __all__ = ["DocContext", "group_key", "org_canonical", "vi_resolve"]
 
 LOCAL_CLASSES = ("admin", "party")   # bodies of a place: 'UBND', 'Đảng ủy' (+ its ward)
 MASS_BODIES = frozenset(R.fact_table("org", "mass_body"))  # mass organizations of every level
+COMPANY_HEADS = frozenset(R.fact_table("org", "company_head"))  # 'Tập đoàn Hòa Phát' is 'Hòa Phát'
 #: classes whose bare head names one body ('Quốc hội', 'Bộ Y tế', 'Reuters')
 NAMED_BY_HEAD = ("fixed", "ministry", "international", "media")
 SEPARATORS = frozenset({"-", ",", "và", ""})  # between coordinated bodies sharing a complement
@@ -242,18 +243,25 @@ class _Grouper:
         the rest is no country ('Bộ Quốc phòng' is not 'Bộ Quốc phòng Trung Quốc')."""
         orgs = [k for k in self.groups if k[0] == "ORGANIZATION"]
         countries = {R.fold_key(c) for c in R.countries()}
+        places = countries | {R.fold_key(c) for c in R.places_vn()}
         for key in orgs:
             short = key[1]
-            if len(short.split()) < 2:
-                continue
-            longer = [k for k in orgs if k != key and k[1].startswith(short + " ") and k in self.groups]
-            if len(longer) != 1 or longer[0][1][len(short) + 1:] in countries:
+            longer = [k for k in orgs if k != key and k in self.groups and (
+                (len(short.split()) >= 2 and k[1].startswith(short + " ") and k[1][len(short) + 1:] not in countries)
+                or (short not in places and k[1].endswith(" " + short) and k[1][:-len(short) - 1] in COMPANY_HEADS
+                    and self._brand(key)))]
+            if len(longer) != 1:
                 continue
             canonical, ms = self.groups.pop(key)
             target = self.groups[longer[0]]
             for m in ms:
                 res.names[m] = target[0]
             target[1].extend(ms)
+
+    def _brand(self, key: tuple[str, str]) -> bool:
+        """Is the group a brand read alone ('Hòa Phát' of 'Tập đoàn Hòa Phát'), no head before it?"""
+        return all(s._.attrs.get("last_head", "") in ("", s._.attrs.get("name")) and not s._.attrs.get("complement")
+                   for s in self.groups[key][1])
 
     def entities(self, res: Resolution) -> list[dict]:
         out = []

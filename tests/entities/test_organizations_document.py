@@ -124,6 +124,8 @@ def test_a_medium_of_the_lexicon_in_any_case_after_a_cue():
     # a body named again by the start of its name is that body
     ("Trường Đại học Mở Hà Nội tuyển sinh. Năm nay, Trường Đại học Mở tập trung đào tạo.",
      {"Trường Đại học Mở Hà Nội"}),
+    # a brand read alone is the one body named by it with a head
+    ("Năm nay, Tập đoàn Hòa Phát tăng lãi. Chiến lược phát triển Hòa Phát trong 20 năm tới.", {"Tập đoàn Hòa Phát"}),
     # not when the rest is a country: another body
     ("Bộ Quốc phòng Trung Quốc và Bộ Quốc phòng đã ký kết.", {"Bộ Quốc phòng Trung Quốc", "Bộ Quốc phòng"}),
 ])
