@@ -10,6 +10,7 @@ from . import resources as R
 from .facts import export
 from .language import create_nlp
 from .output import SCHEMA_VERSION, Article, make_doc_id, validate
+from .records import NumberInfo, TitleInfo
 
 
 
@@ -46,20 +47,20 @@ def build(doc: Doc, source: str) -> Article:
     entities = []
     for e in doc._.entities or []:
         mentions = []
-        for s in e["spans"]:
-            a, b = _raw(doc, s._.attrs["start"], s._.attrs["end"])
+        for s in e.mentions:
+            a, b = _raw(doc, s.start, s.end)
             mentions.append({"start": a, "end": b, "text": raw[a:b]})
-        rec: dict[str, Any] = {"id": e["id"], "type": e["type"], "text": mentions[0]["text"],
-                               "canonical": e["canonical"], "mentions": mentions}
-        first = e["spans"][0]._.attrs
-        if e["type"] == "NUMBER":
-            rec.update(value=first.get("value"), unit=first.get("unit"), kind=first.get("kind") or "count",
-                       qualifier=first.get("qualifier") or "exact")
+        rec: dict[str, Any] = {"id": e.id, "type": e.type, "text": mentions[0]["text"],
+                               "canonical": e.canonical, "mentions": mentions}
+        first = e.mentions[0].info
+        if isinstance(first, NumberInfo) and e.type == "NUMBER":
+            rec.update(value=first.value, unit=first.unit, kind=first.kind or "count",
+                       qualifier=first.qualifier or "exact")
             rec["canonical"] = mentions[0]["text"]
-        elif e["type"] == "DATE":
-            rec.update(iso=first.get("iso"), kind=first.get("kind"))
-            rec["canonical"] = first.get("iso") or mentions[0]["text"]
-        elif e["type"] == "TITLE" and any(s._.attrs.get("former") for s in e["spans"]):
+        elif isinstance(first, NumberInfo) and e.type == "DATE":
+            rec.update(iso=first.iso, kind=first.kind)
+            rec["canonical"] = first.iso or mentions[0]["text"]
+        elif e.type == "TITLE" and any(isinstance(s.info, TitleInfo) and s.info.former for s in e.mentions):
             rec["former"] = True
         entities.append(rec)
     facts = [export(f, doc._.offset_map.to_raw, raw) for f in doc._.facts or []]

@@ -4,12 +4,30 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import List, Optional
+from typing import List, NoReturn, Optional
 
 import typer
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="Vietnamese press-article extraction: entities, positions and quantities as validated JSON.")
+
+
+def _version(value: bool) -> None:
+    if value:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            v = version("vnextract")
+        except PackageNotFoundError:  # pragma: no cover - run from a source tree
+            v = "unknown"
+        typer.echo(f"vnextract {v}")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _main(version: bool = typer.Option(False, "--version", callback=_version, is_eager=True,
+                                       help="print the version and exit")) -> None:
+    """Vietnamese press-article extraction: entities, positions and quantities as validated JSON."""
 
 
 _RUN_HELP = (
@@ -20,8 +38,11 @@ _RUN_HELP = (
     "Bad input never stops the run: each becomes a record {source, reason} in the errors JSONL. A rerun skips "
     "articles whose output already holds the same doc_id (--force redoes them). The summary "
     "'ok N, failed N, skipped N' goes to stderr. See docs/batch.md.\n\n"
-    "Exit code: 0 when every article was written or skipped, 1 when any failed, 2 on a usage error "
-    "(bad --store, unreachable --dask)."
+    "Each article runs in a worker process with a time and a memory limit (--timeout, --max-rss): an article "
+    "that passes one fails with that reason and the run goes on.\n\n"
+    "Exit code: 0 when every article was written or skipped, 1 when any failed or there was no input, 2 on a "
+    "usage error (bad --store, unreachable --dask, --jsonl locked by another run), 128+N when signal N "
+    "(SIGINT, SIGTERM, SIGHUP) stopped the run."
 )
 
 
@@ -37,24 +58,19 @@ def run(
                                           "the models once (default: 1; 2 with --dask local)"),
     force: bool = typer.Option(False, "--force", help="redo articles already written"),
     max_chars: int = typer.Option(1_000_000, "--max-chars", min=1, help="longer articles fail as 'too large'"),
-    store: Optional[str] = typer.Option(None, "--store", help="also write to a database: duckdb:PATH or "
-                                        "postgresql://USER@HOST:PORT/DB (upserts keyed by doc_id)"),
-    dask: Optional[str] = typer.Option(None, "--dask", help="run on a Dask cluster: tcp://SCHEDULER:8786, or "
-                                       "'local' for a LocalCluster of --workers processes"),
+    timeout: float = typer.Option(120.0, "--timeout", min=1.0, help="seconds a worker may spend on one article"),
+    max_rss: int = typer.Option(480, "--max-rss", min=300, help="MB of resident memory a worker may reach on "
+                                "one article (it is ended at this + 80)"),
+    store: Optional[str] = typer.Option(None, "--store", help="also write to a database: duckdb:PATH, or "
+                                        "postgresql:// followed by USER@HOST:PORT/DB; upserts keyed by doc_id"),
+    dask: Optional[str] = typer.Option(None, "--dask", help="run on a Dask cluster: tcp:// followed by "
+                                       "SCHEDULER:8786, or 'local' for a LocalCluster of --workers processes"),
     progress: Optional[bool] = typer.Option(None, "--progress/--no-progress", help="progress bar on stderr "
                                             "(default: only when stderr is a terminal)"),
 ) -> None:
-    from .batch import iter_inputs, run_batch
+    from .batch import Busy, Limits, iter_inputs, run_batch
 
-    db = None
-    if store is not None:
-        from .stores import open_store
-
-        try:
-            db = open_store(store)
-        except Exception as exc:  # noqa: BLE001 - a bad store is a usage error
-            typer.echo(f"error: --store {store}: {type(exc).__name__}: {exc}", err=True)
-            raise typer.Exit(2)
+    db = _open_store(store)
     executor = None
     if dask is not None:
         try:
@@ -62,20 +78,41 @@ def run(
 
             executor = DaskExecutor(dask, workers=workers)
         except Exception as exc:  # noqa: BLE001
-            typer.echo(f"error: --dask {dask}: {type(exc).__name__}: {exc}", err=True)
-            if db is not None:
-                db.close()
-            raise typer.Exit(2)
+            _usage_error(f"--dask {dask}: {type(exc).__name__}: {exc}", db)
+    limits = Limits(seconds=timeout, rss_mb=max_rss, hard_rss_mb=max_rss + 80)
     try:
         summary = run_batch(iter_inputs(paths, max_chars=max_chars), out, jsonl=jsonl, errors=errors,
-                            workers=workers or 1, force=force, store=db, executor=executor, progress=progress,
-                            paths_for_count=paths, echo=lambda s: typer.echo(s, err=True))
+                            workers=workers or 1, force=force, store=db, executor=executor, limits=limits,
+                            progress=progress, paths_for_count=paths, echo=lambda s: typer.echo(s, err=True))
+    except Busy as exc:
+        _usage_error(str(exc), None)
+    except KeyboardInterrupt as exc:  # SIGINT, SIGTERM, SIGHUP: the summary is printed already
+        summary = getattr(exc, "summary", None)
+        raise typer.Exit(summary.exit_code if summary is not None else 130)
     finally:
         if executor is not None:
             executor.close()
         if db is not None:
             db.close()
     raise typer.Exit(summary.exit_code)
+
+
+def _usage_error(message: str, db: object | None) -> NoReturn:
+    typer.echo(f"error: {message}", err=True)
+    if db is not None:
+        db.close()  # type: ignore[attr-defined]
+    raise typer.Exit(2)
+
+
+def _open_store(store: Optional[str]):  # type: ignore[no-untyped-def]
+    if store is None:
+        return None
+    from .stores import open_store
+
+    try:
+        return open_store(store)
+    except Exception as exc:  # noqa: BLE001 - a bad store is a usage error
+        _usage_error(f"--store {store}: {type(exc).__name__}: {exc}", None)
 
 
 @app.command("eval")
@@ -89,6 +126,11 @@ def eval_(
     """Score predictions against gold, as CONTRACT section 4 says."""
     from .scoring import run_eval
 
+    for label, d in (("--gold", gold), ("--pred", pred)):
+        if not d.is_dir():
+            _usage_error(f"{label} {d}: no such directory", None)
+    if not any(pred.glob("*.json")):
+        _usage_error(f"--pred {pred}: no output JSON in this directory (run `vnextract run ... --out {pred}`)", None)
     mins: dict[str, float] = {}
     for item in min_:
         name, sep, val = item.partition("=")

@@ -4,11 +4,13 @@ names of one entity."""
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from typing import Iterator
 
 from spacy.tokens import Doc
 
 from . import gazetteer as gz
 from . import resources as R
+from .records import OrgInfo, PlaceInfo
 
 
 class DocContext:
@@ -56,15 +58,15 @@ class DocContext:
         return gz.strip_province_unit(self.province)
 
 
-def _named_places(doc: Doc):
+def _named_places(doc: Doc) -> Iterator[tuple[str, str]]:
     """(place, level) of every located mention: a LOCATION's canonical form, an
     ORGANIZATION's complement ('UBND phường X' names 'phường X')."""
-    for span in (doc._.mentions or []):
-        a = span._.attrs
-        if a["label"] == "LOCATION":
-            yield span._.canonical, a.get("level")
-        elif a["label"] == "ORGANIZATION" and a.get("complement") and not a["complement"].startswith("?"):
-            yield a["complement"], a.get("level")
+    for m in (doc._.mentions or []):
+        info = m.info
+        if isinstance(info, PlaceInfo):
+            yield m.canonical, info.level
+        elif isinstance(info, OrgInfo) and info.complement and not info.complement.startswith("?"):
+            yield info.complement, info.level
 
 
 def group_key(label: str, canonical: str) -> str:

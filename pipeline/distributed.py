@@ -3,10 +3,14 @@
 ``DaskExecutor("local", workers=N)`` starts a ``LocalCluster`` of N worker
 processes (one thread each); ``DaskExecutor("tcp://scheduler:8786")`` connects
 to a running cluster.  Each worker loads the models once (``client.run`` of
-:func:`pipeline.batch.warm` at start, and lazily on any worker that joins
+:func:`pipeline.batch.worker.warm` at start, and lazily on any worker that joins
 later).  The driver keeps at most ``window`` articles in flight and takes the
 results in input order, then writes them itself exactly as a local run does,
-so the output is identical.  The workers need vnextract installed (the same
+so the output is identical.  This module uses only :mod:`pipeline.batch.worker`
+(which imports nothing of the batch package), and the batch package never
+imports this one: the CLI builds the executor and hands it to ``run_batch``.
+The guard's limits of a local worker do not apply on Dask (its nanny has
+its own memory limits).  The workers need vnextract installed (the same
 version) in their environment; nothing else (they read no files: the driver
 sends the texts).
 """
@@ -14,6 +18,8 @@ from __future__ import annotations
 
 from collections import deque
 from typing import Any, Iterator
+
+from .batch.worker import Ready, process_one, warm
 
 
 class DaskExecutor:
@@ -32,13 +38,9 @@ class DaskExecutor:
         self.warm()
 
     def warm(self) -> None:
-        from .batch import warm
-
         self.client.run(warm)
 
     def imap(self, tasks: Iterator[tuple[Any, Any]], window: int) -> Iterator[tuple[Any, Any]]:
-        from .batch import Ready, process_one
-
         pending: deque[tuple[Any, Any]] = deque()
         for key, task in tasks:
             if isinstance(task, Ready):
@@ -63,7 +65,7 @@ class DaskExecutor:
                 fut.release()
         return fut.result()
 
-    def close(self) -> None:
+    def close(self, now: bool = False) -> None:
         self.client.close()
         if self.cluster is not None:
             self.cluster.close()

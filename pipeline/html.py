@@ -165,25 +165,60 @@ def load_output(path: Path) -> dict[str, Any]:
     return obj
 
 
-def read_text(path: Path) -> str:
-    """An article file decoded exactly as ``vnextract run`` decodes it (offsets index this)."""
-    return Path(path).read_bytes().decode("utf-8-sig")
+MAX_SOURCE_CHARS = 1_000_000   # vnextract run's default --max-chars
+
+
+def read_text(path: Path, max_chars: int = MAX_SOURCE_CHARS) -> str:
+    """An article file decoded exactly as ``vnextract run`` decodes it (offsets index this).
+    Only a regular file is opened (never a FIFO or a device), and at most what ``max_chars``
+    characters can take is read (``ValueError`` beyond)."""
+    from .batch import open_regular
+
+    limit = 4 * max_chars + 4
+    with open_regular(Path(path)) as fh:
+        data = fh.read(limit + 1)
+    if len(data) > limit:
+        raise ValueError(f"{path} is larger than {max_chars:,} characters can take")
+    return data.decode("utf-8-sig")
 
 
 _JSONL_SOURCE = re.compile(r"^(?P<path>.+\.jsonl(?:\.gz)?):(?P<line>\d+)$")
 
 
-def _read_source(path: Path, line: int | None) -> str:
+def _read_source(path: Path, line: int | None, max_chars: int = MAX_SOURCE_CHARS) -> str:
     if line is None:
-        return read_text(path)
-    with (gzip.open(path, "rb") if path.name.endswith(".gz") else path.open("rb")) as fh:
-        for n, raw in enumerate(fh, 1):
+        return read_text(path, max_chars)
+    from .batch import open_regular, parse_line
+
+    limit = 6 * max_chars + 65536
+    with open_regular(path) as raw:
+        fh = gzip.GzipFile(fileobj=raw, mode="rb") if path.name.endswith(".gz") else raw
+        for n in range(1, line + 1):
+            data = fh.readline(limit + 1)
+            if not data:
+                break
+            if len(data) > limit and not data.endswith(b"\n"):
+                raise ValueError(f"line {n} of {path} is too long")
             if n == line:
-                obj = json.loads(raw.decode("utf-8"))
-                if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
+                obj, why = parse_line(data)
+                if why or not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
                     raise ValueError(f"line {line} of {path} has no 'text'")
                 return obj["text"]
     raise ValueError(f"{path} has no line {line}")
+
+
+def _not_its_source(article: Mapping[str, Any], text: str) -> str | None:
+    """Why a text found through the output's own ``source`` is not shown: its sha256 must be the
+    output's ``doc_id``.  An output JSON is not trusted to name a file to read (``/etc/passwd``):
+    a text is shown only when the output proves it knows it already."""
+    from .output import make_doc_id
+
+    did = article.get("doc_id")
+    if not isinstance(did, str) or not did:
+        return "the output has no doc_id to check the text against"
+    if make_doc_id(text) != did:
+        return "its sha256 is not the output's doc_id"
+    return None
 
 
 def text_mismatch(article: Mapping[str, Any], text: str) -> str | None:
@@ -209,7 +244,8 @@ def find_text(article: Mapping[str, Any], json_path: Path | None = None, explici
     (relative to the cwd), then relative to each of ``roots``, the JSON's
     directory and that directory's parents. A ``file.jsonl:N`` source reads
     line N's ``text`` (``.jsonl.gz`` too). The text must match the output (length and every
-    mention's surface); otherwise :class:`TextNotFound` says why.
+    mention's surface) and, unless it is ``explicit``, hash to the output's ``doc_id``: the JSON
+    is not trusted to choose what is read. Otherwise :class:`TextNotFound` says why.
     """
     candidates: list[tuple[Path, int | None]] = []
     if explicit is not None:
@@ -243,11 +279,12 @@ def find_text(article: Mapping[str, Any], json_path: Path | None = None, explici
         if not path.is_file():
             continue
         try:
-            text = _read_source(path, line)
+            length = article.get("length")
+            text = _read_source(path, line, length if isinstance(length, int) and 0 <= length else MAX_SOURCE_CHARS)
         except (OSError, EOFError, UnicodeDecodeError, ValueError) as exc:
             problems.append(f"{path}: {exc}")
             continue
-        why = text_mismatch(article, text)
+        why = text_mismatch(article, text) or (None if explicit is not None else _not_its_source(article, text))
         if why is None:
             return text, path
         problems.append(f"{path} does not match the output ({why})")
@@ -469,7 +506,7 @@ def _entities_table(entities: Sequence[Mapping[str, Any]], have_text: bool) -> s
         if have_text and mentions:
             links = " ".join(f'<a href="#{esc(eid)}-{k}">{k}</a>' for k in range(1, len(mentions) + 1))
         else:
-            links = ", ".join(f"{m.get('start')}–{m.get('end')}" for m in mentions)
+            links = esc(", ".join(f"{m.get('start')}–{m.get('end')}" for m in mentions if isinstance(m, Mapping)))
         rows.append(f'<tr id="ent-{esc(eid)}" data-entity-id="{esc(eid)}"><td>{esc(eid)}</td>'
                     f"<td>{_chip(str(e.get('type')))}</td><td>{esc(e.get('canonical'))}</td>"
                     f"<td>{esc(e.get('text'))}</td><td>{esc(extra)}</td><td>{links}</td></tr>")
@@ -593,14 +630,9 @@ def write_report(out_dir: Path, index: Path, *, top: int = 15, roots: Sequence[P
     entries: list[ArticleEntry] = []
     skipped: list[tuple[str, str]] = []
     for stem, jp, a in _iter_outputs(out_dir, skipped):
-        try:
-            text, _ = find_text(a, jp, roots=roots)
-            note = None
-        except TextNotFound as exc:
-            text, note = None, str(exc)
-        page = pdir / f"{stem}.html"
-        page.write_text(render_article(a, text, text_note=note, back=(back, "batch overview")), encoding="utf-8")
-        entries.append(ArticleEntry(stem, jp, f"{quote(pages_dir)}/{quote(stem)}.html", a, text is not None, note))
+        entry = _article_page(stem, jp, a, pdir, pages_dir, roots, back, skipped)
+        if entry is not None:
+            entries.append(entry)
     failed = read_errors(out_dir / "errors.jsonl" if out_dir.is_dir()
                          else out_dir.with_name(out_dir.name[: -len(".jsonl")] + ".errors.jsonl"))
 
@@ -639,17 +671,59 @@ def write_report(out_dir: Path, index: Path, *, top: int = 15, roots: Sequence[P
     return rep
 
 
+def _article_page(stem: str, jp: Path, a: dict[str, Any], pdir: Path, pages_dir: str, roots: Sequence[Path],
+                  back: str, skipped: list[tuple[str, str]]) -> ArticleEntry | None:
+    """Write one article's page (inside ``pdir``); None, with a skipped entry, when it cannot be rendered."""
+    try:
+        text, _ = find_text(a, jp, roots=roots)
+        note = None
+    except TextNotFound as exc:
+        text, note = None, str(exc)
+    try:
+        markup = render_article(a, text, text_note=note, back=(back, "batch overview"))
+    except (TypeError, ValueError, AttributeError, KeyError) as exc:  # a malformed output object
+        skipped.append((jp.name if jp.suffix == ".json" else stem, f"cannot render: {exc}"))
+        return None
+    _inside(pdir, f"{stem}.html").write_text(markup, encoding="utf-8")
+    return ArticleEntry(stem, jp, f"{quote(pages_dir)}/{quote(stem)}.html", a, text is not None, note)
+
+
+def _inside(folder: Path, name: str) -> Path:
+    """``folder/name``, refused (``ValueError``) unless it lies inside ``folder``."""
+    page = folder / name
+    if Path(name).name != name or not page.resolve().is_relative_to(folder.resolve()):
+        raise ValueError(f"page name {name!r} would leave {folder}")
+    return page
+
+
+def _page_stem(raw: str, seen: set[str], fallback: str) -> str:
+    """A page stem that cannot name a path (``../../x`` -> ``x``) and is unique in the report."""
+    from .batch import safe_name
+
+    stem = safe_name(raw) if raw else ""
+    if not stem or stem in seen:
+        stem = safe_name(fallback)
+    k, base = 1, stem
+    while stem in seen:
+        k += 1
+        stem = f"{base}~{k}"
+    seen.add(stem)
+    return stem
+
+
 def _iter_outputs(out: Path, skipped: list[tuple[str, str]]) -> Iterator[tuple[str, Path, dict[str, Any]]]:
     """(page stem, file, article) for each output: the *.json of a directory, or
     each line of a ``vnextract run --jsonl`` file (named by its source or doc_id)."""
+    seen: set[str] = set()
     if out.is_dir():
         for jp in sorted(out.glob("*.json")):
             try:
-                yield jp.stem, jp, load_output(jp)
+                a = load_output(jp)
             except ValueError as exc:
                 skipped.append((jp.name, str(exc)))
+                continue
+            yield _page_stem(jp.stem, seen, f"{jp.stem}-{len(seen) + 1}"), jp, a
         return
-    seen: set[str] = set()
     with out.open(encoding="utf-8") as fh:
         for n, line in enumerate(fh, 1):
             if not line.strip():
@@ -662,10 +736,7 @@ def _iter_outputs(out: Path, skipped: list[tuple[str, str]]) -> Iterator[tuple[s
             if not is_article(a):
                 skipped.append((f"{out.name}:{n}", "not an article object"))
                 continue
-            stem = re.sub(r"[^\w.-]+", "_", Path(str(a.get("source", "")).split(":")[0]).stem) or str(a.get("doc_id"))
-            if stem in seen or not stem:
-                stem = str(a.get("doc_id") or n)
-            seen.add(stem)
+            stem = _page_stem(Path(str(a.get("source", "")).split(":")[0]).stem, seen, str(a.get("doc_id") or n))
             yield stem, out, a
 
 

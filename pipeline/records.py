@@ -1,11 +1,13 @@
 """The records stages pass to each other: what each mention kind carries.
 
-A recognizer fills one ``*Info`` per mention; the entity stage wraps it with
-the mention's char offsets and sentence in an :class:`Annotation`.
+A recognizer fills one ``*Info`` per mention; the entity stage (and the number
+stage, with :class:`NumberInfo`) wraps it with the mention's char offsets and
+sentence in an :class:`Annotation`.  The resolver's layer is a
+:class:`Resolution` (mention -> name and entity) and a list of :class:`Entity`.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Union
 
 from spacy.tokens import Span
@@ -45,38 +47,48 @@ class PlaceInfo:
     level: str                  # commune, district, province, city, country, street ...
 
 
+@dataclass(slots=True)
+class NumberInfo:
+    value: float | int | None   # the amount (None for a date)
+    kind: str | None            # count, money, percent, measure ... / day, month, year
+    unit: str | None            # the unit or counted noun
+    qualifier: str | None       # exact, approximate, at least ...
+    iso: str | None             # a date's ISO form
+    is_quantity: bool           # an amount a quantity fact may state
+
+
 EntityInfo = Union[PersonInfo, TitleInfo, OrgInfo, PlaceInfo]
 
 
-def info_fields(info: object) -> dict:
-    return asdict(info)  # type: ignore[call-overload]
-
-
+@dataclass(eq=False, slots=True)
 class Annotation:
-    """A mention with what the stages learned about it.  Its ``span`` is the
-    spaCy layer (``doc.spans[...]``); the record itself holds the exact char
-    offsets and attributes, because spaCy keys span extensions by token
-    boundaries, which two different mentions can share.  ``ann._`` is the
-    record itself, so stages read ``ann._.attrs`` as they would on a Span."""
-
-    __slots__ = ("span", "attrs", "canonical")
-
-    def __init__(self, span: Span, attrs: dict, canonical: str) -> None:
-        self.span = span
-        self.attrs = attrs
-        self.canonical = canonical
-
-    @property
-    def _(self) -> "Annotation":
-        return self
-
-    @property
-    def text(self) -> str:
-        return self.attrs["text"]
+    """One mention: its spaCy ``span`` (the layer in ``doc.spans[...]``) and the
+    record itself, with the exact char offsets (spaCy keys span extensions by
+    token boundaries, which two different mentions can share), its sentence,
+    its canonical form as printed and what its kind carries (``info``).
+    Records compare by identity: the resolver's layer is keyed by them."""
+    span: Span
+    label: str
+    start: int
+    end: int
+    text: str
+    sent_start: int
+    sent_end: int
+    canonical: str
+    info: Union[PersonInfo, TitleInfo, OrgInfo, PlaceInfo, NumberInfo]
 
     @property
     def label_(self) -> str:
-        return self.attrs["label"]
+        return self.label
+
+
+@dataclass(eq=False, slots=True)
+class Entity:
+    """Mentions that name one thing (vi_resolve), in text order."""
+    id: str
+    type: str
+    canonical: str
+    mentions: list[Annotation]
 
 
 class Resolution:
@@ -87,12 +99,12 @@ class Resolution:
     __slots__ = ("names", "entity_ids", "outlets")
 
     def __init__(self) -> None:
-        self.names: dict[object, str | None] = {}
-        self.entity_ids: dict[object, str] = {}
-        self.outlets: list = []
+        self.names: dict[Annotation, str | None] = {}
+        self.entity_ids: dict[Annotation, str] = {}
+        self.outlets: list[Annotation] = []
 
-    def name(self, m: object) -> str | None:
+    def name(self, m: Annotation) -> str | None:
         return self.names.get(m)
 
-    def entity_id(self, m: object) -> str | None:
+    def entity_id(self, m: Annotation) -> str | None:
         return self.entity_ids.get(m)

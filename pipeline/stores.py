@@ -1,7 +1,15 @@
 """Database stores for extracted articles: DuckDB (embedded) and PostgreSQL.
 
 ``open_store(spec)`` takes ``duckdb:PATH`` (or a path ending in ``.duckdb``)
-or ``postgresql://...`` / ``postgres://...``.  A store has four tables:
+or ``postgresql://...`` / ``postgres://...``; any other scheme (``sqlite:``,
+``mysql://``, a bare ``x.db``) is refused with ``ValueError``.  DuckDB creates
+the file's directory, and never installs or loads an extension (a file that is
+not a DuckDB database is refused, not "attached" through a downloaded
+extension).  PostgreSQL connects with a timeout, and every statement runs
+under a client-side timeout (``timeout``, 30 s): a server that stops answering
+(frozen, not closed) fails the article being written with
+:class:`StoreUnavailable`, and every later one at once, instead of hanging the run.
+A store has four tables:
 
 - ``documents(doc_id PK, source, title, outlet, url, date, length, json)``
 - ``entities(doc_id, entity_id, type, text, canonical, value, unit, kind, qualifier, iso, former)``
@@ -22,9 +30,22 @@ the whole fact (facts) as written to the JSON output.
 from __future__ import annotations
 
 import json
-from typing import Any
+import os
+import re
+import socket
+import threading
+from pathlib import Path
+from typing import Any, Callable
 
 from .facts import REGISTRY, Column, fact_types
+
+DEFAULT_TIMEOUT = 30.0
+_SCHEME = re.compile(r"^([A-Za-z][A-Za-z0-9+.\-]*):")
+
+
+class StoreUnavailable(Exception):
+    """The database stopped answering; nothing more is written to it in this run."""
+
 
 DOC_COLS = ("doc_id", "source", "title", "outlet", "url", "date", "length", "json")
 ENT_COLS = ("doc_id", "entity_id", "type", "text", "canonical", "value", "unit", "kind", "qualifier", "iso",
@@ -135,7 +156,9 @@ class DuckDBStore(Store):
         import duckdb
 
         self.path = path
-        self.con = duckdb.connect(path)
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+        self.con = duckdb.connect(path, config={"autoinstall_known_extensions": False,
+                                                "autoload_known_extensions": False})
         for stmt in schema_sql(self.json_type):
             self.con.execute(stmt)
 
@@ -169,20 +192,61 @@ class DuckDBStore(Store):
 
 
 class PostgresStore(Store):
-    """``postgresql://user@host:port/db``: psycopg 3, one connection, a transaction per article."""
+    """``postgresql://user@host:port/db``: psycopg 3, one connection, a transaction per article,
+    every call bounded by ``timeout`` seconds (see the module doc)."""
 
     json_type = "JSONB"
 
-    def __init__(self, dsn: str) -> None:
+    def __init__(self, dsn: str, timeout: float = DEFAULT_TIMEOUT) -> None:
         import psycopg
 
         self.dsn = dsn
-        self.con = psycopg.connect(dsn, autocommit=True)
+        self.timeout = timeout
+        self.broken: str | None = None
+        self.con = psycopg.connect(dsn, autocommit=True, connect_timeout=max(1, int(timeout)))
+        self._call(self._create)
+
+    def _create(self) -> None:
         with self.con.transaction():
             for stmt in schema_sql(self.json_type):
                 self.con.execute(stmt)
 
-    def write(self, article: dict[str, Any]) -> None:
+    def _call(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """``fn(*args)`` on a helper thread, waited for at most ``timeout`` seconds."""
+        if self.broken:
+            raise StoreUnavailable(self.broken)
+        box: dict[str, Any] = {}
+
+        def target() -> None:
+            try:
+                box["value"] = fn(*args)
+            except BaseException as exc:  # noqa: BLE001 - handed to the caller
+                box["error"] = exc
+
+        t = threading.Thread(target=target, name="vnextract-store", daemon=True)
+        t.start()
+        t.join(self.timeout)
+        if t.is_alive():
+            self.broken = f"PostgreSQL did not answer within {self.timeout:g} s; nothing more is written to it"
+            self._cut()
+            t.join(5)
+            raise StoreUnavailable(self.broken)
+        if "error" in box:
+            raise box["error"]
+        return box.get("value")
+
+    def _cut(self) -> None:
+        """Shut the connection's socket, so that the thread waiting on it returns."""
+        try:
+            sock = socket.socket(fileno=os.dup(self.con.pgconn.socket))
+            try:
+                sock.shutdown(socket.SHUT_RDWR)
+            finally:
+                sock.close()
+        except Exception:  # noqa: BLE001 - the connection may be gone already
+            pass
+
+    def _write(self, article: dict[str, Any]) -> None:
         doc, ents, mens, facts = rows(article)
         with self.con.transaction(), self.con.cursor() as cur:
             cur.execute(_upsert_doc("%s"), doc)
@@ -193,22 +257,33 @@ class PostgresStore(Store):
                 if data:
                     cur.executemany(_insert(table, cols, "%s"), data)
 
+    def write(self, article: dict[str, Any]) -> None:
+        self._call(self._write, article)
+
+    def _one(self, sql: str, params: tuple = ()) -> Any:
+        return self.con.execute(sql, params).fetchone()
+
     def has(self, doc_id: str) -> bool:
-        return self.con.execute("SELECT 1 FROM documents WHERE doc_id = %s", (doc_id,)).fetchone() is not None
+        return self._call(self._one, "SELECT 1 FROM documents WHERE doc_id = %s", (doc_id,)) is not None
 
     def count(self, table: str, doc_id: str | None = None) -> int:
         if doc_id is None:
-            return self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-        return self.con.execute(f"SELECT count(*) FROM {table} WHERE doc_id = %s", (doc_id,)).fetchone()[0]
+            return self._call(self._one, f"SELECT count(*) FROM {table}")[0]
+        return self._call(self._one, f"SELECT count(*) FROM {table} WHERE doc_id = %s", (doc_id,))[0]
 
     def close(self) -> None:
-        self.con.close()
+        if self.broken:
+            self._cut()
+        try:
+            self.con.close()
+        except Exception:  # noqa: BLE001 - closing a connection the server dropped
+            pass
 
 
-def open_store(spec: str) -> Store:
+def open_store(spec: str, timeout: float = DEFAULT_TIMEOUT) -> Store:
     """``duckdb:PATH`` (or ``PATH.duckdb``) or ``postgresql://...``; ValueError for anything else."""
     if spec.startswith(("postgresql://", "postgres://")):
-        return PostgresStore(spec)
+        return PostgresStore(spec, timeout=timeout)
     if spec.startswith("duckdb:"):
         path = spec[len("duckdb:"):]
         if path.startswith("//"):
@@ -216,6 +291,10 @@ def open_store(spec: str) -> Store:
         if not path:
             raise ValueError("duckdb: needs a path, as in duckdb:out/articles.duckdb")
         return DuckDBStore(path)
-    if spec.endswith((".duckdb", ".db")):
+    m = _SCHEME.match(spec)
+    if m and len(m.group(1)) > 1:
+        raise ValueError(f"unknown store scheme {m.group(1)!r} in {spec!r}: use duckdb:PATH or "
+                         "postgresql://USER@HOST:PORT/DB")
+    if spec.endswith(".duckdb"):
         return DuckDBStore(spec)
     raise ValueError(f"unknown store {spec!r}: use duckdb:PATH or postgresql://USER@HOST:PORT/DB")

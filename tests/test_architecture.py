@@ -21,16 +21,15 @@ MAX_LINES = 400
 #: modules with a function over MAX_COMPLEXITY (radon cyclomatic complexity)
 COMPLEXITY_ALLOWLIST = {
     "pipeline/crf.py",             # CRFModel._values (helper 'speed')
+    "pipeline/entities/organizations.py",  # the continuation rules grew (helper 'orgs')
 }
 #: modules over MAX_LINES lines
 LINES_ALLOWLIST = {
+    "pipeline/entities/organizations.py",  # helper 'orgs'
     "pipeline/html.py",
-    "pipeline/batch.py",
 }
 #: import cycles not broken yet, as the sorted modules of each cycle
-CYCLE_ALLOWLIST = {
-    ("pipeline.batch", "pipeline.distributed"),   # helper 'robust'
-}
+CYCLE_ALLOWLIST: set[tuple[str, ...]] = set()
 
 
 def _modules() -> dict[str, Path]:
@@ -180,22 +179,37 @@ def test_analyze_pipes_finds_no_problem(nlp):
     assert not any(real.values()), real
 
 
-#: stages whose module reads Doc attributes it does not declare (being moved by helper 'facts')
-UNDECLARED_ALLOWLIST: set[str] = set()
+#: the code each stage runs beyond its component's module (scanned for the Doc attributes it uses)
+STAGE_CODE = {
+    "vi_numbers": ["pipeline/numbers"],
+    "vi_entities": ["pipeline/entities"],
+    "vi_resolve": ["pipeline/context.py"],
+    "vi_facts": ["pipeline/facts", "pipeline/context.py"],
+}
 DOC_ATTR_RE = re.compile(r"\bdoc\._\.(\w+)")
+
+
+def _sources(pipe: str, component) -> list[Path]:  # type: ignore[no-untyped-def]
+    paths = [Path(inspect.getsourcefile(component))]
+    for rel in STAGE_CODE.get(pipe, []):
+        p = ROOT / rel
+        paths += sorted(p.rglob("*.py")) if p.is_dir() else [p]
+    return paths
 
 
 @pytest.mark.parametrize("pipe", ["vi_sentences", "vi_pos", "vi_numbers", "vi_entities", "vi_resolve", "vi_facts"])
 def test_every_doc_attribute_a_stage_uses_is_declared(nlp, pipe):
     meta = nlp.get_pipe_meta(pipe)
     declared = set(meta.requires) | set(meta.assigns)
-    source = Path(inspect.getsourcefile(nlp.get_pipe(pipe))).read_text(encoding="utf-8")
-    used = {f"doc._.{a}" for a in DOC_ATTR_RE.findall(source)}
-    missing = used - declared
-    if pipe in UNDECLARED_ALLOWLIST:
-        assert missing, f"{pipe} declares everything now: remove it from UNDECLARED_ALLOWLIST"
-    else:
-        assert not missing, f"{pipe} uses {sorted(missing)} without declaring them"
+    used = {f"doc._.{a}" for path in _sources(pipe, nlp.get_pipe(pipe))
+            for a in DOC_ATTR_RE.findall(path.read_text(encoding="utf-8"))}
+    assert not used - declared, f"{pipe} uses {sorted(used - declared)} without declaring them"
+
+
+def test_the_attribute_scan_reads_the_stage_code(nlp):
+    used = {a for path in _sources("vi_facts", nlp.get_pipe("vi_facts"))
+            for a in DOC_ATTR_RE.findall(path.read_text(encoding="utf-8"))}
+    assert {"mentions", "numbers", "facts", "context"} <= used
 
 
 def test_every_extension_has_one_writer(nlp):

@@ -203,6 +203,29 @@ def test_bad_store_spec_is_a_usage_error(tmp_path):
     assert res.exit_code == 2 and "unknown store" in res.stderr
 
 
+def test_a_frozen_postgresql_fails_its_articles_instead_of_hanging(pg_dsn, tmp_path):
+    """The server stops answering (its backend is stopped, the socket stays open): the article
+    being written fails after the timeout, every later one at once, and the run ends."""
+    import signal
+
+    from pipeline.batch import Item, run_batch
+    from pipeline.stores import open_store
+
+    st = open_store(pg_dsn, timeout=2)
+    backend = st.con.execute("SELECT pg_backend_pid()").fetchone()[0]
+    os.kill(backend, signal.SIGSTOP)
+    try:
+        items = [Item(f"t{i}", f"t{i}", t) for i, t in enumerate(ARTICLES)]
+        summary = run_batch(items, tmp_path / "out", store=st, workers=0)
+    finally:
+        os.kill(backend, signal.SIGCONT)
+        st.close()
+    assert (summary.ok, summary.failed) == (0, len(ARTICLES))
+    reasons = [json.loads(x)["reason"] for x in (tmp_path / "out" / "errors.jsonl").read_text().splitlines()]
+    assert all("StoreUnavailable: PostgreSQL did not answer within 2 s" in r for r in reasons)
+    assert not list((tmp_path / "out").glob("*.json"))  # nothing on disk that the store does not have
+
+
 # --------------------------------------------------------------------------- the fact types' own columns
 
 SECTION5 = ("Tin tức\nNgày 4-2, UBND phường Xuân Hòa tổ chức hội nghị tổng kết năm học. "

@@ -10,7 +10,7 @@ from typing import Any, Literal
 from .. import resources as R
 from ..compare import Item, alternatives, key, pick, unique
 from ..contract import Span as SpanModel, Strict
-from .linking import Linker, day_in, found, label, mentions_between, name_of, sentences, start
+from .linking import Linker, day_in, end, found, label, mentions_between, name_of, sentences, start
 from .registry import Column, FactType, Metric, register
 
 
@@ -40,7 +40,7 @@ def _issuer_after(lk: Linker, at: int, sent_end: int) -> str | None:
         return None
     first = ms[0]
     if label(first) == "TITLE" and len(ms) > 1 and label(ms[1]) == "ORGANIZATION" \
-            and not text[first._.attrs["end"]:start(ms[1])].strip():
+            and not text[end(first):start(ms[1])].strip():
         return f"{name_of(first)} {name_of(ms[1])}"
     return name_of(first) if label(first) != "LOCATION" else None
 

@@ -1,58 +1,55 @@
 """What every fact type's linker shares: the Doc with its layers, read in one
-place (:func:`label`, :func:`start`, :func:`end`, :func:`resolved`, :func:`attrs`
-are the only readers of a mention record's attributes), the bodies a title
+place (:func:`label`, :func:`start`, :func:`end`, :func:`resolved`, :func:`entity_id`,
+:func:`info` read the mention records and the resolver's layer), the bodies a title
 implies, the document's home country, and the results of the types already linked.
 """
 from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
-from typing import Any
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
+from .. import gazetteer as gz
 from .. import resources as R
-from ..stages.resolve import DocContext, group_key  # noqa: F401  (the resolver's name key, for the linkers)
+from ..context import DocContext, group_key  # noqa: F401  (the resolver's name key, for the linkers)
+from ..records import Annotation, Entity, NumberInfo, OrgInfo, PersonInfo, PlaceInfo, TitleInfo
 
 INFERRED = "inferred"  # body_of's entity id for a body the text does not name next to the title
-TITLE_TO_BODY = {
-    "bí thư": {"commune": "Đảng ủy", "district": "Đảng ủy", "province": "Tỉnh ủy", "city": "Thành ủy"},
-    "phó bí thư": {"commune": "Đảng ủy", "district": "Đảng ủy", "province": "Tỉnh ủy", "city": "Thành ủy"},
-    "chủ tịch": {"*": "Ủy ban nhân dân"},
-    "phó chủ tịch": {"*": "Ủy ban nhân dân"},
-}
 
 
 # --------------------------------------------------------------------------- mention records
 
-def attrs(m: Span) -> dict[str, Any]:
-    """A mention record's attributes (the one place that knows where they live)."""
-    return m._.attrs
+def info(m: Annotation) -> PersonInfo | TitleInfo | OrgInfo | PlaceInfo | NumberInfo:
+    """What the mention's kind carries (records.*Info)."""
+    return m.info
 
 
-def label(m: Span) -> str:
-    return m._.attrs["label"]
+def label(m: Annotation) -> str:
+    return m.label
 
 
-def start(m: Span) -> int:
-    return m._.attrs["start"]
+def start(m: Annotation) -> int:
+    return m.start
 
 
-def end(m: Span) -> int:
-    return m._.attrs["end"]
+def end(m: Annotation) -> int:
+    return m.end
 
 
-def resolved(m: Span) -> str | None:
-    """The mention's canonical entity name, once resolved."""
-    return m._.attrs.get("resolved")
+def resolved(m: Annotation) -> str | None:
+    """The mention's canonical entity name, from the resolver's layer."""
+    res = m.span.doc._.resolution
+    return res.name(m) if res is not None else None
 
 
-def entity_id(m: Span) -> str | None:
-    return m._.attrs.get("entity_id")
+def entity_id(m: Annotation) -> str | None:
+    res = m.span.doc._.resolution
+    return res.entity_id(m) if res is not None else None
 
 
-def sentence(m: Span) -> tuple[int, int]:
-    return m._.attrs["sent_start"], m._.attrs["sent_end"]
+def sentence(m: Annotation) -> tuple[int, int]:
+    return m.sent_start, m.sent_end
 
 
 # --------------------------------------------------------------------------- text helpers
@@ -72,15 +69,8 @@ def strip_honorific(g: str) -> str:
     return g
 
 
-def level_of(canonical: str, a: dict) -> str:
-    low = canonical.lower()
-    if low.startswith(("phường ", "xã ", "thị trấn ")):
-        return "commune"
-    if low.startswith(("quận ", "huyện ", "thị xã ")):
-        return "district"
-    if low.startswith("thành phố "):
-        return "city"
-    return a.get("level") or "province"
+def level_of(canonical: str, place: PlaceInfo) -> str:
+    return gz.place_level(canonical, place.level or "province")
 
 
 # --------------------------------------------------------------------------- the shared linker
@@ -99,24 +89,24 @@ class Linker:
         countries: Counter = Counter()
         known = R.countries()
         for e in ents:
-            if e["type"] == "ORGANIZATION":
-                self.orgs_by_prefix[e["canonical"]] += len(e["spans"])
-            elif e["type"] == "LOCATION" and known.get(e["canonical"], ("", ""))[1] == "country":
-                countries[e["canonical"]] += len(e["spans"])
+            if e.type == "ORGANIZATION":
+                self.orgs_by_prefix[e.canonical] += len(e.mentions)
+            elif e.type == "LOCATION" and known.get(e.canonical, ("", ""))[1] == "country":
+                countries[e.canonical] += len(e.mentions)
         # a story about another country: its heads of government are that country's
         top = countries.most_common(1)
         home = countries["Việt Nam"] + sum(
-            len(e["spans"]) for e in ents
-            if e["type"] == "LOCATION" and e["canonical"] not in known) + self._vietnamese_bodies(ents)
+            len(e.mentions) for e in ents
+            if e.type == "LOCATION" and e.canonical not in known) + self._vietnamese_bodies(ents)
         self.foreign = top[0][0] if top and top[0][0] != "Việt Nam" and top[0][1] > home else None
 
     @staticmethod
-    def _vietnamese_bodies(ents: list[dict]) -> int:
+    def _vietnamese_bodies(ents: list[Entity]) -> int:
         """Mentions of Vietnamese state bodies (UBND, Sở, Bộ ...): a domestic story."""
         n = 0
         for e in ents:
-            if e["type"] == "ORGANIZATION" and e["canonical"].split(" ")[0] in ("Ủy", "Sở", "Bộ", "Hội", "Đảng", "Thành", "Tỉnh", "Công"):
-                n += len(e["spans"])
+            if e.type == "ORGANIZATION" and e.canonical.split(" ")[0] in ("Ủy", "Sở", "Bộ", "Hội", "Đảng", "Thành", "Tỉnh", "Công"):
+                n += len(e.mentions)
         return n
 
     def org_from_hint(self, hint: str, category: str = "") -> str | None:
@@ -138,43 +128,42 @@ class Linker:
             return max(best)[1]
         return R.default_bodies().get(hint)
 
-    def body_of(self, title: Span, target: Span | None) -> tuple[str | None, str | None]:
+    def body_of(self, title: Annotation, target: Annotation | None) -> tuple[str | None, str | None]:
         """(organization canonical, entity id) for a title and what follows it."""
-        ta = attrs(title)
+        ta = info(title)
+        assert isinstance(ta, TitleInfo)
         if target is not None:
             if label(target) == "ORGANIZATION":
                 return self._named_body(target)
             if label(target) == "LOCATION":
                 return self._body_at(title, target)
-        fused = ta.get("hint") in ("Thành ủy", "Tỉnh ủy", "Huyện ủy", "Quận ủy")  # 'Thành ủy viên'
-        if not fused and not (ta.get("bare", True) and self.nothing_named_after(ta["end"], verbs=True)):
+        fused = ta.hint in ("Thành ủy", "Tỉnh ủy", "Huyện ủy", "Quận ủy")  # 'Thành ủy viên'
+        if not fused and not (ta.bare and self.nothing_named_after(end(title), verbs=True)):
             return None, None  # something follows that may name the body: do not guess
-        return self.org_from_hint(ta.get("hint", ""), ta.get("category", "")), INFERRED
+        return self.org_from_hint(ta.hint, ta.category), INFERRED
 
-    def _named_body(self, target: Span) -> tuple[str | None, str | None]:
+    def _named_body(self, target: Annotation) -> tuple[str | None, str | None]:
         if resolved(target):
             return resolved(target), entity_id(target)
         # 'Giám đốc Bệnh viện khẳng định': the hospital the story is about
         # (not when words follow that may be its name: 'Viện nghiên cứu ...')
         if self.nothing_named_after(end(target)):
-            return self.org_from_hint(attrs(target).get("name", "")), INFERRED
+            return self.org_from_hint(target.info.name), INFERRED  # type: ignore[union-attr]
         return None, None
 
-    def _body_at(self, title: Span, target: Span) -> tuple[str | None, str | None]:
+    def _body_at(self, title: Annotation, target: Annotation) -> tuple[str | None, str | None]:
         """'Chủ tịch phường X' -> 'Ủy ban nhân dân phường X'; a country is its own body."""
-        canon = resolved(target) or target._.canonical
-        level = level_of(canon, attrs(target))
+        canon = resolved(target) or target.canonical
+        level = level_of(canon, target.info)  # type: ignore[arg-type]
         if level in ("country", "territory"):
             return canon, entity_id(target)
-        base = attrs(title).get("base", title._.canonical).lower()
-        table = TITLE_TO_BODY.get(base) or TITLE_TO_BODY.get(title._.canonical.lower())
-        if not table:
+        if not gz.has_title_body(title.canonical):
             return None, None
-        body = table.get(level) or table.get("*")
+        body = gz.title_body(title.canonical, level)
         if body == "Thành ủy" and not canon.lower().startswith("thành phố"):
             body = "Tỉnh ủy"
         if body in ("Tỉnh ủy", "Thành ủy"):
-            name = canon.split(" ", 1)[1] if canon.lower().startswith(("tỉnh ", "thành phố ")) else canon
+            name = gz.strip_province_unit(canon)
             return (f"{body} {name}" if body == "Tỉnh ủy" else f"{body} {canon}"), None
         return f"{body} {canon}", None
 
@@ -194,7 +183,7 @@ class Linker:
         known = R.word_set("report_words") | (R.word_set("predicate_words") if verbs else frozenset())
         return words[0] in known or " ".join(words[:2]) in known
 
-    def pronoun_subject(self, sent_start: int, title_start: int) -> Span | None:
+    def pronoun_subject(self, sent_start: int, title_start: int) -> Annotation | None:
         """The antecedent of 'ông'/'bà' right before a title ('ông được bầu làm ...')."""
         before = self.doc._.text[sent_start:title_start]
         m = R.PRONOUN_RE.search(before)
@@ -206,7 +195,7 @@ class Linker:
 
 # --------------------------------------------------------------------------- shared by the section-5 types
 
-def mentions_between(lk: Linker, a: int, b: int, labels: tuple[str, ...] = ()) -> list[Span]:
+def mentions_between(lk: Linker, a: int, b: int, labels: tuple[str, ...] = ()) -> list[Annotation]:
     """The mentions inside [a, b) (of ``labels`` when given), in text order."""
     if not hasattr(lk, "_starts"):
         lk._starts = [start(m) for m in lk.mentions]
@@ -214,7 +203,7 @@ def mentions_between(lk: Linker, a: int, b: int, labels: tuple[str, ...] = ()) -
     return [m for m in lk.mentions[i:j] if end(m) <= b and (not labels or label(m) in labels)]
 
 
-def name_of(m: Span) -> str | None:
+def name_of(m: Annotation) -> str | None:
     """The canonical name a mention stands for (resolved, else its own canonical form)."""
     return resolved(m) or getattr(m, "canonical", None) or None
 
@@ -256,8 +245,8 @@ def _full_iso(lk: Linker, iso: str) -> str | None:
 def date_near(lk: Linker, s: int, e: int, at: int, after: int = 60) -> str | None:
     """The day (DATE layer) nearest to offset ``at`` in the sentence [s, e): one up to ``after``
     characters after it first, else the last one before it."""
-    days = [(attrs(n)["start"], _full_iso(lk, attrs(n).get("iso") or "")) for n in lk.doc._.numbers or []
-            if attrs(n)["label"] == "DATE" and s <= attrs(n)["start"] < e]
+    days = [(n.start, _full_iso(lk, getattr(n.info, "iso", None) or "")) for n in lk.doc._.numbers or []
+            if n.label == "DATE" and s <= n.start < e]
     days = [(p, iso) for p, iso in days if iso]
     later = [(p, iso) for p, iso in days if at <= p <= at + after]
     if later:

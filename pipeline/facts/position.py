@@ -11,23 +11,26 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from pydantic import Field
-from spacy.tokens import Span
 
 from .. import resources as R
 from ..compare import Item, all_match, alternatives, key, pick, unique
 from ..contract import Span as SpanModel, Strict
 from ..normalize import canonical_text
-from .linking import INFERRED, Linker, group_key, attrs, end, entity_id, gap, label, resolved, sentence, start, strip_honorific
+from ..records import Annotation as Span  # a mention record
+from .linking import (INFERRED, Linker, end, entity_id, gap, group_key, label, resolved, sentence, start,
+                      strip_honorific)
+from .position_chains import Chain, bodies, chains
+from .position_lists import career, members, table_rows
 from .registry import Column, FactType, Metric, register
 
-SEP = R.word_set("sep")                      # what joins two titles of one chain
 PERSON_BEFORE = R.word_set("person_before")  # what may stand between a person and the chain after it
+MEMBER_TITLE = "Thành viên"
+LIST_TITLES = R.word_set("list_titles")     # 'Danh sách thành viên X:' above a table
 LIST_VERBS = R.word_set("list_verbs")        # 'A, B và C được bầu làm ...': the list shares the title
 #: what joins a subject's further posts in one sentence ('... nhưng đã thôi chức Chủ tịch nước')
 CONTINUES = tuple(sorted(R.word_set("continues")))
+AFTER_GAPS = R.word_set("person_after")      # 'Giám đốc Sở Y tế, ông A', '... đối với TS A'
 SUCCEEDS = R.word_set("succeeds")            # 'A kế nhiệm B trở thành X': A takes X
-
-Chain = list[tuple[Span, Span | None]]
 
 
 class PositionFact(Strict):
@@ -44,45 +47,19 @@ class PositionFact(Strict):
 
 # --------------------------------------------------------------------------- linking
 
-def chains(lk: Linker, ms: list[Span]) -> list[tuple[Chain, int, int]]:
-    """Title chains in one sentence: ([(title, target)], first index, end index)."""
-    doc = lk.doc
-    out = []
-    i = 0
-    while i < len(ms):
-        if label(ms[i]) != "TITLE":
-            i += 1
-            continue
-        first = i
-        chain: Chain = []
-        while i < len(ms) and label(ms[i]) == "TITLE":
-            t = ms[i]
-            target = None
-            if i + 1 < len(ms) and label(ms[i + 1]) in ("ORGANIZATION", "LOCATION"):
-                if gap(doc, end(t), start(ms[i + 1])) in ("", "của"):
-                    target = ms[i + 1]
-            chain.append((t, target))
-            i += 2 if target is not None else 1
-            # one title over coordinated bodies: 'Chủ tịch HĐND và UBND xã X'
-            while target is not None and i < len(ms) and label(ms[i]) == "ORGANIZATION" \
-                    and gap(doc, end(ms[i - 1]), start(ms[i])) in ("và", ",", "-"):
-                chain.append((t, ms[i]))
-                i += 1
-            if not (i < len(ms) and label(ms[i]) == "TITLE" and gap(doc, end(ms[i - 1]), start(ms[i])) in SEP):
-                break
-        out.append((chain, first, i))
-    return out
-
-
 def _person_before(lk: Linker, ms: list[Span], i0: int) -> tuple[Span, str, bool] | None:
     """'ông A, Bí thư ...', 'A từng là Bộ trưởng': (holder, the gap, held in the past)."""
     if i0 == 0 or label(ms[i0 - 1]) != "PERSON":
         return None
     p, first = ms[i0 - 1], ms[i0]
     g = strip_honorific(gap(lk.doc, end(p), start(first)))
+    if ")" in g and i0 > 1 and label(ms[i0 - 2]) == "PERSON":
+        # 'Ông A (B - Sinh năm 1957), Ủy viên ...': the name inside the aside is A's other form
+        p = ms[i0 - 2]
+        g = strip_honorific(gap(lk.doc, end(p), start(first)))
     past = g.startswith("từng ") or g == "từng"
     g = g[len("từng"):].strip() if past else g
-    if g not in PERSON_BEFORE or not (g or R.is_cap(attrs(first)["text"])):
+    if g not in PERSON_BEFORE or not (g or R.is_cap(first.text)):
         return None
     # 'A kế nhiệm ông B trở thành Bí thư': A takes the post
     if i0 > 1 and label(ms[i0 - 2]) == "PERSON":
@@ -98,9 +75,9 @@ def _person_after(lk: Linker, ms: list[Span], i0: int, i1: int) -> Span | None:
         return None
     p, first = ms[i1], ms[i0]
     g = strip_honorific(gap(lk.doc, end(ms[i1 - 1]), start(p)))
-    if g in {"", ",", "là", "-"} and (
-            R.is_cap(attrs(first)["text"]) or len(ms) > i0 + 1 and i1 - i0 >= 2
-            or attrs(p)["text"].split(" ")[0] in R.surnames()):
+    if g in AFTER_GAPS and (
+            R.is_cap(first.text) or len(ms) > i0 + 1 and i1 - i0 >= 2
+            or p.text.split(" ")[0] in R.surnames()):
         return p
     return None
 
@@ -151,22 +128,79 @@ def _holders(lk: Linker, ms: list[Span], i0: int, i1: int, sent_start: int,
     return [person], was
 
 
-def _sentence_positions(lk: Linker, sent_start: int, ms: list[Span], seen: set) -> list[dict]:
+def _sentence_positions(lk: Linker, sent_start: int, ms: list[Span], seen: set,
+                        row: Span | None = None) -> list[dict]:
     facts: list[dict] = []
     subject: tuple[Span, int] | None = None  # the holder of the last chain and where it ended
-    for chain, i0, i1 in chains(lk, ms):
+    cv: tuple[Span, bool] | None = None  # the person whose posts this sentence lists
+    spans = chains(lk, ms)
+    for chain, i0, i1 in spans:
+        if row is not None and not any(label(m) == "PERSON" for m in ms):
+            facts.extend(_chain_facts(lk, row, chain, seen, in_list=True))
+            continue
         after = ms[i1] if i1 < len(ms) and label(ms[i1]) == "PERSON" else None
-        if after is not None and resolved(after) and R.is_cap(attrs(ms[i0])["text"]) \
+        if after is not None and resolved(after) and R.is_cap(ms[i0].text) \
                 and not gap(lk.doc, end(ms[i1 - 1]), start(after)):
             # 'gồm: Chủ tịch A, Phó Chủ tịch B': a title right before a name is that name's
             facts.extend(_chain_facts(lk, after, chain, seen))
             continue
-        holders, was = _holders(lk, ms, i0, i1, sent_start, subject)
+        listed = members(lk, ms, i1)
+        if listed:  # 'thành viên HĐQT nhiệm kỳ 2021-2025 gồm ông A, bà B'
+            for p in listed:
+                facts.extend(_chain_facts(lk, p, chain, seen))
+            continue
+        new_person = cv is not None and any(label(m) == "PERSON" for m in ms[:i0] if start(m) >= subject[1])
+        if cv is None or new_person:
+            cv = career(lk, ms, i0, sent_start)
+        if cv is not None:
+            holders, was = [cv[0]], cv[1]
+        else:
+            holders, was = _holders(lk, ms, i0, i1, sent_start, subject)
         if not holders:
             continue
         subject = (holders[-1], end(ms[i1 - 1]))
         for holder in holders:
-            facts.extend(_chain_facts(lk, holder, chain, seen, former=was))
+            facts.extend(_chain_facts(lk, holder, chain, seen, former=was, in_list=cv is not None))
+        facts.extend(_successor_facts(lk, ms, i1, chain, seen))
+    facts.extend(_body_members(lk, ms, spans, seen))
+    return facts
+
+
+def _successor_facts(lk: Linker, ms: list[Span], i1: int, chain: Chain, seen: set) -> list[dict]:
+    """'A được bổ nhiệm làm X thay cho ông B': B held X before."""
+    if i1 < len(ms) and label(ms[i1]) == "PERSON" and resolved(ms[i1]) \
+            and strip_honorific(gap(lk.doc, end(ms[i1 - 1]), start(ms[i1]))) in SUCCEEDS:
+        return _chain_facts(lk, ms[i1], chain, seen, former=True)
+    return []
+
+
+def _body_members(lk: Linker, ms: list[Span], spans: list, seen: set) -> list[dict]:
+    """'Hội đồng trường gồm ông A, bà B': each is a member of the body."""
+    in_chain = {id(ln.target) for chain, _, _ in spans for ln in chain}
+    facts: list[dict] = []
+    for i, m in enumerate(ms):
+        if label(m) != "ORGANIZATION" or id(m) in in_chain or not resolved(m):
+            continue
+        for p in members(lk, ms, i + 1):
+            f = _fact(lk, p, MEMBER_TITLE, resolved(m), entity_id(m), seen)
+            if f:
+                facts.append(f)
+    return facts
+
+
+def _table_members(lk: Linker, by_sent: dict[int, list[Span]], holders: list[tuple[Span, int]],
+                   seen: set) -> list[dict]:
+    """'Danh sách thành viên Hội đồng trường X như sau:' above a table: each row's
+    person is a member of the body."""
+    facts: list[dict] = []
+    for person, intro in holders:
+        for chain, _, _ in chains(lk, by_sent.get(intro, [])):
+            for ln, (org, oid) in zip(chain, bodies(lk, chain, False)):
+                if org and R.fold_key(ln.title.canonical) in LIST_TITLES:
+                    f = _fact(lk, person, ln.title.canonical, canonical_text(R.expand_abbreviations(org)),
+                              oid, seen)
+                    if f:
+                        facts.append(f)
     return facts
 
 
@@ -175,7 +209,9 @@ def link(lk: Linker) -> list[dict]:
     for m in lk.mentions:
         by_sent.setdefault(sentence(m)[0], []).append(m)
     seen: set = set()
-    facts = [f for s, ms in by_sent.items() for f in _sentence_positions(lk, s, ms, seen)]
+    rows, holders = table_rows(lk, by_sent)
+    facts = [f for s, ms in by_sent.items() for f in _sentence_positions(lk, s, ms, seen, rows.get(s))]
+    facts.extend(_table_members(lk, by_sent, holders, seen))
     # 'Tổng thống Putin' says less than 'Tổng thống Nga Vladimir Putin', and a
     # body guessed for a bare title yields to the one the text names for the
     # same person and title ('Bộ trưởng Phan Văn Giang' after 'Bộ trưởng Bộ Quốc phòng')
@@ -189,37 +225,51 @@ def link(lk: Linker) -> list[dict]:
     return out
 
 
-def _chain_facts(lk: Linker, person: Span, chain: Chain, seen: set, former: bool = False) -> list[dict]:
+def _chain_facts(lk: Linker, person: Span, chain: Chain, seen: set, former: bool = False,
+                 in_list: bool = False) -> list[dict]:
     """One position per (title, body) of the chain, held by ``person``."""
     facts: list[dict] = []
     if not resolved(person):
         return facts
-    bodies = [lk.body_of(title, target) for title, target in chain]
+    found = bodies(lk, chain, in_list)
     for n, (title, target) in enumerate(chain):
-        org, org_id = bodies[n]
-        if org is None and target is not None and attrs(target).get("cls") == "business":
+        org, org_id = found[n]
+        if org is None and target is not None and getattr(target.info, "cls", None) == "business":
             # 'Phó Chủ tịch HĐQT - Tổng Giám đốc LienVietPostBank': the company's board
-            later = next((b for b, _ in bodies[n + 1:] if b), None)
+            later = next((b for b, _ in found[n + 1:] if b), None)
             if later:
-                org, org_id = f"{attrs(target)['name']} {later}", None
+                org, org_id = f"{target.info.name} {later}", None
         org = canonical_text(R.expand_abbreviations(org)) if org else None
-        tcanon = resolved(title) or title._.canonical
-        if org is None and R.fold_key(tcanon) in R.job_titles():
-            continue  # 'phóng viên', 'giáo viên' with no body: an occupation
-        k = (resolved(person), R.fold_key(tcanon), group_key("ORGANIZATION", org or ""))
-        if k in seen:
-            continue
-        seen.add(k)
-        fact = {"type": "position", "person": resolved(person), "title": tcanon, "organization": org,
-                "person_id": entity_id(person), "title_id": entity_id(title), "organization_id": org_id,
-                "evidence": sentence(title)}
-        if attrs(title).get("former") or former:
-            fact["former"] = True
-        if org_id == INFERRED:
-            fact["organization_id"] = None
-            fact["_inferred"] = True
-        facts.append(fact)
+        fact = _fact(lk, person, title, org, org_id, seen, former)
+        if fact:
+            facts.append(fact)
     return facts
+
+
+def _fact(lk: Linker, person: Span, title: Span | str, org: str | None, org_id: str | None,
+          seen: set, former: bool = False) -> dict | None:
+    """The position (person, title, org) once per article; a title is a TITLE
+    mention or a title given by the text's structure ('Thành viên' of a member list)."""
+    if isinstance(title, str):
+        tcanon, tid, evidence, was = title, None, sentence(person), former
+    else:
+        tcanon, tid, evidence = resolved(title) or title.canonical, entity_id(title), sentence(title)
+        was = former or bool(getattr(title.info, "former", False))
+    if org is None and R.fold_key(tcanon) in R.job_titles():
+        return None  # 'phóng viên', 'giáo viên' with no body: an occupation
+    k = (resolved(person), R.fold_key(tcanon), group_key("ORGANIZATION", org or ""))
+    if k in seen:
+        return None
+    seen.add(k)
+    fact = {"type": "position", "person": resolved(person), "title": tcanon, "organization": org,
+            "person_id": entity_id(person), "title_id": tid, "organization_id": org_id,
+            "evidence": evidence}
+    if was:
+        fact["former"] = True
+    if org_id == INFERRED:
+        fact["organization_id"] = None
+        fact["_inferred"] = True
+    return fact
 
 
 # --------------------------------------------------------------------------- scoring

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any, Literal
 
-from spacy.tokens import Span
 
 from ..compare import Item, alternatives, key, pick, to_number
 from ..contract import Qualifier, Span as SpanModel, Strict
-from .linking import Linker, attrs, end, label, resolved, start
+from ..records import Annotation, NumberInfo
+from .linking import Linker, end, entity_id, label, resolved, start
 from .registry import Column, FactType, Metric, register
 
 TOLERANCE = 0.005  # values match within 0.5 % of the gold value
@@ -24,23 +24,23 @@ class QuantityFact(Strict):
     evidence: SpanModel
 
 
-def _subject(anchors: list[Span], a: dict) -> str | None:
+def _subject(anchors: list[Annotation], a: Annotation) -> str | None:
     """The place, body or person the sentence states the amount about: the
     last one named before the number in its sentence, else the first after."""
-    before = [m for m in anchors if a["sent_start"] <= start(m) and end(m) <= a["start"]]
+    before = [m for m in anchors if a.sent_start <= start(m) and end(m) <= a.start]
     if before:
         return resolved(before[-1])
-    later = [m for m in anchors if a["end"] <= start(m) and end(m) <= a["sent_end"]]
+    later = [m for m in anchors if a.end <= start(m) and end(m) <= a.sent_end]
     return resolved(later[0]) if later else None
 
 
-def _about(anchors: list[Span], places: list[Span], a: dict) -> tuple[int, str | None, str | None]:
+def _about(anchors: list[Annotation], places: list[Annotation], a: Annotation) -> tuple[int, str | None, str | None]:
     """(sentence, the place the sentence opens with, the nearest person before the amount)."""
     # the place a sentence opens with is what it counts about ('Tỉnh Bắc Kạn có một người')
-    opening = [p for p in places if a["sent_start"] <= start(p) <= a["sent_start"] + 12]
-    place = resolved(opening[0]) if opening and end(opening[0]) <= a["start"] else None
-    near = [m for m in anchors if label(m) == "PERSON" and a["sent_start"] <= start(m) and end(m) <= a["start"]]
-    return a["sent_start"], place, (resolved(near[-1]) if near else None)
+    opening = [p for p in places if a.sent_start <= start(p) <= a.sent_start + 12]
+    place = resolved(opening[0]) if opening and end(opening[0]) <= a.start else None
+    near = [m for m in anchors if label(m) == "PERSON" and a.sent_start <= start(m) and end(m) <= a.start]
+    return a.sent_start, place, (resolved(near[-1]) if near else None)
 
 
 def _restates(prior: list[tuple[int, str | None, str | None]], about: tuple[int, str | None, str | None]) -> bool:
@@ -59,22 +59,22 @@ def link(lk: Linker) -> list[dict]:
     anchors = [m for m in lk.mentions if label(m) in ("LOCATION", "ORGANIZATION", "PERSON") and resolved(m)]
     places = [m for m in anchors if label(m) == "LOCATION"]
     for m in (lk.doc._.numbers or []):
-        a = attrs(m)
-        if not a.get("is_quantity"):
+        n = m.info
+        if not (isinstance(n, NumberInfo) and n.is_quantity):
             continue
-        about = _about(anchors, places, a)
-        prior = seen.setdefault((a["value"], (a.get("unit") or "").lower()), [])
+        about = _about(anchors, places, m)
+        prior = seen.setdefault((n.value, (n.unit or "").lower()), [])
         if _restates(prior, about):
             continue
         prior.append(about)
         facts.append({
             "type": "quantity",
-            "value": a["value"],
-            "unit": a.get("unit"),
-            "qualifier": a.get("qualifier") or "exact",
-            "subject": _subject(anchors, a),
-            "number_id": a.get("entity_id"),
-            "evidence": (a["sent_start"], a["sent_end"]),
+            "value": n.value,
+            "unit": n.unit,
+            "qualifier": n.qualifier or "exact",
+            "subject": _subject(anchors, m),
+            "number_id": entity_id(m),
+            "evidence": (m.sent_start, m.sent_end),
         })
     return facts
 

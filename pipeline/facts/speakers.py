@@ -114,7 +114,7 @@ def speaker_before(lk: Linker, lower: int, cue: int) -> Speaker | None:
             person = [p for p in ms if label(p) == "PERSON" and end(p) <= start(m) and _gap_ok(lk, end(p), cue)]
             return (resolved(person[-1]), entity_id(person[-1])) if person else _body(lk, m, lower)
         if label(m) == "TITLE":
-            holder = _holder(lk, resolved(m) or m._.canonical, None)
+            holder = _holder(lk, resolved(m) or m.canonical, None)
             if holder is not None:
                 return holder
     return _pronoun(lk, lower, cue)

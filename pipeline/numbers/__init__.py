@@ -18,14 +18,16 @@ expression family, each module with its own table of cases in ``tests/numbers``:
 :mod:`.values`      digit strings and number words -> values
 :mod:`.numerals`    a numeral over tokens (``1,5 triệu``, ``hai mươi mốt``)
 :mod:`.units`       the unit after a numeral (counted noun, money, measure, %)
-:mod:`.quantities`  an amount: numeral, unit, qualifiers, rates, multipliers
+:mod:`.quantities`  an amount: numeral, unit, qualifiers, rates, multipliers,
+                    sizes (``12x4x2 cm``), heights (``1m74``), thousands (``632k``)
 :mod:`.ranges`      ``từ 5 đến 7 người``, ``70-75%``
 :mod:`.fractions`   ``a/b``: fraction, 'a of b', date, document number
 :mod:`.digits`      ordinals, calendar numbers, names, bare years, amounts
-:mod:`.dates`       dates, months, years, periods, times of day
-:mod:`.identifiers` ``Covid-19``, ``5K``, phone and document numbers
+:mod:`.dates`       dates, months, years, periods, quarters, times of day
+:mod:`.identifiers` ``Covid-19``, ``5K``, ``8x``, phone and document numbers, scores
 :mod:`.words`       ordinals and amounts in words; the article ``một``
-:mod:`.inherit`     unit-less counts borrow a neighbour's counted noun
+:mod:`.inherit`     unit-less counts borrow a neighbour's counted noun; a
+                    conversion in brackets restates the amount before it
 ==================  ==========================================================
 
 Every regex is compiled in :mod:`.patterns`; the data (``number_words.tsv``,
@@ -42,8 +44,8 @@ measures canonical (``VNĐ`` -> ``đồng``, ``m²`` -> ``m2``, ``%``); duration
 
 Kinds: NUMBER ``count``, ``percent``, ``money``, ``measure``, ``age``, ``duration``,
 ``fraction`` (``1/10 tổng kinh phí`` = 0.1, ``quá nửa`` = 0.5), ``ordinal``,
-``identifier`` (document numbers, numbers inside names, phone numbers) and
-``multiplier`` (``gấp 3 lần``); DATE ``date``, ``month``, ``year``, ``school_year``,
+``identifier`` (document numbers, numbers inside names, phone numbers),
+``multiplier`` (``gấp 3 lần``) and ``score`` (``tỷ số 2-1``); DATE ``date``, ``month``, ``year``, ``school_year``,
 ``period``, ``time``.  ``is_quantity`` is True for the first seven kinds when a
 unit is known; digit numbers with no unit are emitted as ``count`` with unit None
 (no quantity).

@@ -85,13 +85,11 @@ class Scan:
         self.out: list[NumberMatch] = []
         self.word_at = None
         self.word_ends = frozenset()
-        self.word_starts: list[int] = []
-        self.word_stops: list[int] = []
+        self._words = words
+        self._word_starts: list[int] | None = None
         if words:
             self.word_at = {s: e for s, e in words}
             self.word_ends = frozenset(e for _, e in words)
-            self.word_starts = sorted(self.word_at)
-            self.word_stops = [self.word_at[s] for s in self.word_starts]
         self.doc_year = None
         if doc_date:
             try:
@@ -122,8 +120,12 @@ class Scan:
     def inside_word(self, pos: int) -> bool:
         """A word of the segmentation starts before ``pos`` and goes on past it
         ('bẩy' of 'đòn bẩy', 'năm' of 'hàng năm')."""
-        k = bisect_right(self.word_starts, pos - 1) - 1
-        return k >= 0 and self.word_stops[k] > pos
+        if not self._words:
+            return False
+        if self._word_starts is None:
+            self._word_starts = sorted(self.word_at)
+        k = bisect_right(self._word_starts, pos - 1) - 1
+        return k >= 0 and self.word_at[self._word_starts[k]] > pos
 
     def sentence_initial(self, i: int) -> bool:
         t = self.t
@@ -211,9 +213,21 @@ class Scan:
         return k
 
     def capitalized_inside(self, k: int) -> bool:
-        """Token k is a capitalized word that does not open a sentence."""
+        """Token k is a capitalized word that does not open a sentence, or a brand
+        written with a capital inside ('iPhone', wherever it stands)."""
         t = self.t
-        return t.types[k] == W and is_upper_initial(t.texts[k]) and not self.sentence_initial(k)
+        if t.types[k] != W:
+            return False
+        tx = t.texts[k]
+        if is_upper_initial(tx):
+            return not self.sentence_initial(k)
+        return not tx.islower() and any(c.isupper() for c in tx)
+
+    def _name_follows(self, k: int) -> bool:
+        """Tokens k and k+1 are capitalized words on the line (a street, a place)."""
+        t = self.t
+        return (k + 1 < t.n and t.types[k] == W and t.types[k + 1] == W and not t.nl[k] and not t.nl[k + 1]
+                and is_upper_initial(t.texts[k]) and is_upper_initial(t.texts[k + 1]))
 
     def id_context(self, i: int) -> bool:
         """Number at token i is part of a name / document number."""
@@ -227,6 +241,8 @@ class Scan:
                 return True  # a label: "đơn vị bầu cử số 5"
         if i > 0 and self.capitalized_inside(i - 1):
             return True
+        if self.phrase_before(i, "address_before") is not None and self._name_follows(i + 1):
+            return True  # 'ở 52 Hàng Chiếu'
         return (  # Ban Chỉ đạo 389 Quốc gia
             i > 1
             and t.types[i - 1] == W

@@ -11,8 +11,10 @@ from __future__ import annotations
 from .context import W, Scan
 from .identifiers import ident_span, separator_after
 from .patterns import (
-    DASHDATE_RE, DAYRANGE_RE, FULLDATE_RE, MONTHWORD_RE, MONTHYEAR_RE, TIME_RE, WORDDATE_RE, YEARRANGE_RE,
+    QUARTER_YEAR_RE, DASHDATE_RE, DAYRANGE_RE, FULLDATE_RE, MONTHWORD_RE, MONTHYEAR_RE, TIME_RE, WORDDATE_RE, YEARRANGE_RE,
 )
+from .lexicon import NUMWORDS
+from .numerals import collect
 from .units import unit_at
 
 
@@ -182,15 +184,16 @@ def _month_word(sc: Scan, i: int, v: int):
     return [sc.date(mc, e, "month", sc.date_iso(None, v, y), s, e)], sc.tok_index_at(e, i)
 
 
-def _year_word(sc: Scan, i: int, v: int):
-    """năm 2021, SN 1997; 'năm 3' (a school year's third) is an ordinal."""
+def _year_word(sc: Scan, i: int, v: int, j: int):
+    """năm 2021, SN 1997; 'năm 3' (a school year's third) is an ordinal, 'năm 12 tuổi'
+    an age."""
     yc = sc.cue_start(i, "year_cue")
     if yc is None:
         return None
     t, s = sc.t, sc.t.starts[i]
     if 1000 <= v <= 2200:
         return [sc.date(yc, t.ends[i], "year", f"{v:04d}", s, t.ends[i])], i + 1
-    if t.lowers[sc.phrase_before(i, "year_cue")[1]] == "năm":
+    if t.lowers[sc.phrase_before(i, "year_cue")[1]] == "năm" and unit_at(sc, j, generic=False) is None:
         return [sc.mk(yc, t.ends[i], "NUMBER", v, "ordinal", None, "exact", ns=s, ne=t.ends[i])], i + 1
     return None
 
@@ -207,4 +210,53 @@ def _day_word(sc: Scan, i: int, v: int, j: int):
 def calendar(sc: Scan, i: int, v: int, j: int):
     """A plain integer after or before a calendar word: 'ngày 28 tháng 4 năm 2021',
     'tháng 4', 'năm 2021', 'SN 1997', 'ngày 15'."""
-    return _word_date(sc, i, v) or _month_word(sc, i, v) or _year_word(sc, i, v) or _day_word(sc, i, v, j)
+    return _word_date(sc, i, v) or _month_word(sc, i, v) or _year_word(sc, i, v, j) or _day_word(sc, i, v, j)
+
+
+def quarter(sc: Scan, i: int, v: int | None = None):
+    """'quý I/2021', 'quý 2 năm 2020': the months of a quarter (period)."""
+    t = sc.t
+    if v is None:
+        if not (t.texts[i].isdigit() and len(t.texts[i]) == 1):
+            return None
+        v = int(t.texts[i])
+    cue = sc.phrase_before(i, "ordinal_cue")
+    if cue is None or t.lowers[cue[1]] != "quý" or not 1 <= v <= 4 or t.starts[cue[1]] < sc.floor:
+        return None
+    m = QUARTER_YEAR_RE.match(sc.text, t.ends[i])
+    if m is None:
+        return None
+    y = int(m.group(1) or m.group(2))
+    iso = f"{y:04d}-{3 * v - 2:02d}/{y:04d}-{3 * v:02d}"
+    return [sc.date(t.starts[cue[1]], m.end(), "period", iso, t.starts[i], m.end())], sc.tok_index_at(m.end(), i)
+
+
+def _month_in_words(sc: Scan, j: int):
+    """'tháng ba' at token j -> (month, end, next) or None."""
+    t = sc.t
+    if j >= t.n or t.types[j] != W or t.lowers[j] != "tháng" or j + 1 >= t.n or t.nl[j + 1]:
+        return None
+    col = collect(sc, j + 1)
+    if col is None or len(col[3]) != 1 or not (isinstance(col[0], int) and 1 <= col[0] <= 12):
+        return None
+    return col[0], t.ends[col[1] - 1], col[1]
+
+
+def date_in_words(sc: Scan, i: int):
+    """'mồng mười tháng ba' (a day, perhaps with its month), 'tháng Hai' (a month)."""
+    t = sc.t
+    if t.lowers[i] not in NUMWORDS:
+        return None
+    day = sc.phrase_before(i, "day_word")
+    if day is not None and t.lowers[day[1]] in ("mồng", "mùng"):
+        col = collect(sc, i)
+        if col is None or not (isinstance(col[0], int) and 1 <= col[0] <= 31):
+            return None
+        month = _month_in_words(sc, col[1])
+        end, nxt = (month[1], month[2]) if month else (t.ends[col[1] - 1], col[1])
+        iso = sc.date_iso(col[0], month[0], None) if month else None
+        return [sc.date(t.starts[day[1]], end, "date", iso, t.starts[i], end)], nxt
+    month = _month_in_words(sc, i - 1) if i > 0 and sc.cue_start(i, "month_cue") is not None else None
+    if month is None:
+        return None
+    return [sc.date(t.starts[i - 1], month[1], "month", sc.date_iso(None, month[0], None), t.starts[i], month[1])], month[2]

@@ -33,6 +33,15 @@ def _bare_year(sc: Scan, i: int, j: int, v, ne):
     return None
 
 
+def _age_after_cue(sc: Scan, i: int, j: int, v, ne, q, qs):
+    """'ở tuổi 70', 'tuổi ngoài 50': an age, when no unit follows."""
+    k = i if qs is None else sc.first_token_from(qs)
+    if sc.phrase_before(k, "age_cue") is None or unit_at(sc, j) is not None or v >= 150:
+        return None
+    s = qs if qs is not None else sc.t.starts[i]
+    return [sc.mk(s, ne, "NUMBER", v, "age", "tuổi", q or "exact", ns=sc.t.starts[i], ne=ne)], j
+
+
 def plain(sc: Scan, i: int):
     t = sc.t
     s = t.starts[i]
@@ -51,6 +60,9 @@ def plain(sc: Scan, i: int):
     if len(items) == 1 and sc.id_context(i) and unit_at(sc, j, generic=False) is None:
         return ident_span(sc, i, s, ne, tx)
     q, qs = sc.qualifier_before(i)
+    r = _age_after_cue(sc, i, j, v, ne, q, qs)
+    if r is not None:
+        return r
     if simple_int and len(tx) == 4 and 1900 <= v <= 2100 and q is None:
         r = _bare_year(sc, i, j, v, ne)
         if r is not None:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from .context import W, Scan
 from .lexicon import UNITS_EXACT_CASE, nfc_lower
-from .patterns import DIGITS_RE, DOCID_RE, PHONE_RE, UNIT_RE
+from .patterns import DIGITS_RE, DOCID_RE, EN_ORDINAL_RE, PHONE_RE, SCORE_RE, UNIT_RE
 from .values import parse_digits
 
 
@@ -73,9 +73,12 @@ def document_number(sc: Scan, i: int):
 
 def technical(sc: Scan, i: int):
     """5K, 4G (digits glued to a capital that is no unit), 8x, 9X (a generation: one
-    glued letter that is no unit); công nghệ 4.0."""
+    glued letter that is no unit); công nghệ 4.0; '18th' (an ordinal)."""
     t, text = sc.t, sc.text
     s, e, tx = t.starts[i], t.ends[i], t.texts[i]
+    m = EN_ORDINAL_RE.match(text, s)
+    if m is not None:  # '18th'
+        return [sc.mk(s, m.end(), "NUMBER", int(m.group(1)), "ordinal", None, "exact", ns=s, ne=m.end())], sc.tok_index_at(m.end(), i)
     glued = e < len(text) and text[e].isalpha()
     if glued and (text[e].isupper() or not text[e + 1 : e + 2].isalpha()):
         um = UNIT_RE.match(text, e)
@@ -85,3 +88,14 @@ def technical(sc: Scan, i: int):
     if len(tx) == 3 and tx[1:] == ".0":
         return ident_span(sc, i, s, e, tx)
     return None
+
+
+def score(sc: Scan, i: int):
+    """'tỷ số 2-1', 'thắng 3-0': a score (kind ``score``), no amount nor range."""
+    if sc.phrase_before(i, "score_cue") is None:
+        return None
+    s = sc.t.starts[i]
+    m = SCORE_RE.match(sc.text, s)
+    if m is None:
+        return None
+    return [sc.mk(s, m.end(), "NUMBER", None, "score", None, "exact", ns=s, ne=m.end())], sc.tok_index_at(m.end(), i)

@@ -5,12 +5,11 @@
 ``number_context.tsv`` phrase -> argument, per role: qualifiers, cues, stop words
 
 and, to mend a counted noun that the word segmentation cut (``800 thủy | điện``),
-the dictionary of compound words that underthesea ships (:func:`compound_words`).
+the word segmenter's dictionary (:func:`compound_words`).
 """
 from __future__ import annotations
 
 import unicodedata
-from functools import lru_cache
 
 from ..resources import data_rows
 
@@ -79,13 +78,9 @@ LAST_WORDS = {role: frozenset(k[-1] for k in d) for role, d in CTX.items()}
 FIRST_WORDS = {role: frozenset(k[0] for k in d) for role, d in CTX.items()}
 
 
-@lru_cache(maxsize=1)
 def compound_words() -> frozenset[str]:
-    """Vietnamese words of several syllables (lowercased): the 74K-word dictionary that
-    ships with underthesea (already installed, nothing downloaded); empty without it."""
-    try:
-        from underthesea.corpus import viet_dict_74K
-        words = viet_dict_74K.words
-    except Exception:  # pragma: no cover - the package is a dependency
-        return frozenset()
-    return frozenset(unit_key(w) for w in words if " " in w.strip())
+    """Vietnamese words (lowercased): the dictionary of underthesea's word segmenter,
+    which the pipeline has loaded already (:func:`pipeline.crf.word_dictionary`)."""
+    from ..crf import word_dictionary
+
+    return word_dictionary()

@@ -58,6 +58,12 @@ DIM_SIDE_RE = regex.compile(rf"{D}+(?:,{D}+)?")
 CONVERSION_GAP_RE = regex.compile(r"\s*\(\s*(?:~|≈|khoảng|tương đương|gần|xấp xỉ|hơn)?\s*$", regex.IGNORECASE)
 #: between the items of a list: 'hai Đảng, hai nước và hai Bộ'
 LIST_JOIN_RE = regex.compile(r"\s*(?:,|và|hoặc)\s*")
+#: the year after a quarter: 'quý I/2021', 'quý 2 năm 2020'
+QUARTER_YEAR_RE = regex.compile(rf"\s*/\s*({D}{{4}})(?!{D})|\s+năm\s+({D}{{4}})(?!{D})", regex.IGNORECASE)
+#: a score: '2-1', '3 - 0'
+SCORE_RE = regex.compile(rf"{D}{{1,3}}\s?[-–]\s?{D}{{1,3}}(?![{DC}]|[/.,]{D})")
+#: an English ordinal: '18th', '1st'
+EN_ORDINAL_RE = regex.compile(rf"({D}{{1,4}})(?:st|nd|rd|th)(?![\p{{L}}\p{{M}}{DC}])")
 ROMAN_RE = regex.compile(r"[IVXLC]+")
 SENT_END_RE = regex.compile(r"[.!?](?:\s|$)|\n")
 

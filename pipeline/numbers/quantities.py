@@ -12,7 +12,7 @@ import dataclasses
 from .context import W, Scan
 from .patterns import DIM_SIDE_RE, DIMENSIONS_RE, HEIGHT_RE, KILO_RE
 from .values import parse_digits
-from .ranges import range_with_units, range_without_unit
+from .ranges import range_with_units, range_without_unit, shared_with_next
 from .units import fraction_unit, unit_at
 
 
@@ -68,14 +68,22 @@ def _range_start(sc: Scan, i: int):
     return sc.t.starts[rs[1]] if rs is not None and sc.t.starts[rs[1]] >= sc.floor else None
 
 
+def _unit_from_next(sc: Scan, j, v, ns, ne, q, qs, rs_start, has_scale):
+    """A number with no unit of its own before a range end ('từ 5 đến 7 người') or a
+    coordinated amount ('49 và 38 triệu máy') takes the unit of that one."""
+    own = qs if q is not None and qs is not None else None
+    r = range_without_unit(sc, j, v, own if own is not None else (rs_start if rs_start is not None else ns),
+                           ns, ne, has_scale)
+    return r or shared_with_next(sc, j, v, own if own is not None else ns, ns, ne, has_scale, q or "exact")
+
+
 def finish(sc: Scan, i, j, v, ns, ne, q, qs, kind_hint=None, has_scale=False, words_only=False):
     """The numeral at tokens i..j-1 (chars ns..ne) as an amount: unit, ranges,
     post-qualifiers -> (matches, next_token) or None."""
     unit = fraction_unit(sc, j) if kind_hint == "fraction" else unit_at(sc, j)
     rs_start = _range_start(sc, i)
     if unit is None and kind_hint is None:
-        sa = qs if q is not None and qs is not None else (rs_start if rs_start is not None else ns)
-        r = range_without_unit(sc, j, v, sa, ns, ne, has_scale)
+        r = _unit_from_next(sc, j, v, ns, ne, q, qs, rs_start, has_scale)
         if r is not None:
             return r
     if words_only and unit is None and q is None and not has_scale:
@@ -102,10 +110,11 @@ def finish(sc: Scan, i, j, v, ns, ne, q, qs, kind_hint=None, has_scale=False, wo
 
 
 def dimensions(sc: Scan, i: int):
-    """'12x4x2 cm', '3 x 4 m': each side is a measure in the unit that closes the size."""
+    """'kích thước 12x4x2 cm': each side is a measure in the unit that closes the size
+    (after a size word: 'tiếp sức 4x400 m' is a relay)."""
     t = sc.t
     m = DIMENSIONS_RE.match(sc.text, t.starts[i])
-    if m is None:
+    if m is None or not any(sc.phrase_before(k, "size_cue") for k in range(i, max(0, i - 5), -1)):
         return None
     unit = unit_at(sc, sc.tok_index_at(m.end(), i), generic=False)
     if unit is None or unit[0] != "measure" or sc.text[m.end() : unit[2]].strip():

@@ -77,3 +77,23 @@ def range_with_units(sc: Scan, jn, start, end, v, kind, u, ns, ne, us, ue):
     b, conn_start = rng
     ma = sc.mk(start, end, "NUMBER", v, kind, u, "at_least", ns=ns, ne=ne, us=us, ue=ue)
     return [ma, upper_end(sc, b, conn_start)], b["j"]
+
+
+def shared_with_next(sc: Scan, j, v, start, ns, ne, has_scale, qual):
+    """'49 và 38 triệu máy': the first takes the unit (and scale) of the second, which
+    is read on its own afterwards -> ([match], j) or None."""
+    t = sc.t
+    if not sc.word_is(j, ("và",)) or j + 1 >= t.n or not (t.types[j + 1] == N or t.lowers[j + 1] in NUMWORDS):
+        return None
+    col = collect(sc, j + 1)
+    if col is None:
+        return None
+    bv, jj, b_scale, items = col
+    unit = unit_at(sc, jj)
+    if unit is None:
+        return None
+    a = v
+    scale = max((val for r, val in items if r == "scale"), default=1)
+    if b_scale and not has_scale and a < 1000:
+        a = a * scale
+    return [sc.mk(start, ne, "NUMBER", a, unit[0], unit[1], qual, ns=ns, ne=ne)], j

@@ -8,6 +8,7 @@ vague amounts (``hàng trăm``, ``vài chục``), the article ``một``
 from __future__ import annotations
 
 from .context import W, Scan, is_upper_initial
+from .dates import quarter
 from .lexicon import MOT_NOUNS, NUMWORDS, VAGUE_BEFORE, nfc_lower
 from .numerals import collect
 from .patterns import LIST_JOIN_RE, ROMAN_RE, SENT_END_RE
@@ -25,10 +26,14 @@ def roman(s: str) -> int | None:
     return total if total > 0 else None
 
 
+#: words that may open a number in words or an ordinal
+FIRST_WORDS = frozenset(NUMWORDS) | {"nhất"}
+
+
 def starts_word_rule(sc: Scan, i: int) -> bool:
     """Token i may open a number in words, an ordinal or a roman numeral."""
-    lw, tx = sc.t.lowers[i], sc.t.texts[i]
-    return lw in NUMWORDS or lw == "nhất" or (tx[0] in "IVXLC" and bool(ROMAN_RE.fullmatch(tx)))
+    tx = sc.t.texts[i]
+    return sc.t.lowers[i] in FIRST_WORDS or (tx[0] in "IVXLC" and bool(ROMAN_RE.fullmatch(tx)))
 
 
 def ordinal_words(sc: Scan, i: int):
@@ -43,6 +48,9 @@ def ordinal_words(sc: Scan, i: int):
         v = 1
     elif ROMAN_RE.fullmatch(t.texts[i]):
         v = roman(t.texts[i])
+        q = quarter(sc, i, v) if v else None
+        if q is not None:
+            return q  # 'quý III/2020'
     if v is None and lw in NUMWORDS:
         col = collect(sc, i)
         if col is not None:
@@ -52,14 +60,22 @@ def ordinal_words(sc: Scan, i: int):
     return [sc.mk(t.starts[k], t.ends[j - 1], "NUMBER", v, "ordinal", None, "exact", ns=s, ne=t.ends[j - 1])], j
 
 
+def _starts_longer_word(sc: Scan, i: int) -> bool:
+    """The segmentation makes the number word at token i the first syllable of a
+    word whose next syllable is no number word ('chín mùi', not 'hai mươi')."""
+    t = sc.t
+    we = sc.word_at.get(t.starts[i]) if sc.word_at is not None else None
+    return we is not None and we > t.ends[i] and i + 1 < t.n and t.lowers[i + 1] not in NUMWORDS
+
+
 def _not_a_numeral(sc: Scan, i: int):
     """'ba mẹ', syllables of longer words, capitalized names inside a sentence, vague
     amounts -> (matches, next) or None."""
     t = sc.t
     if sc.phrase_at(i, "not_numeral") is not None:
         return [], i + 1  # 'ba mẹ', 'hai bên'
-    if sc.inside_word(t.starts[i]):
-        return [], i + 1  # a syllable of a longer word: 'đòn bẩy', 'hàng năm'
+    if sc.inside_word(t.starts[i]) or _starts_longer_word(sc, i):
+        return [], i + 1  # a syllable of a longer word: 'đòn bẩy', 'hàng năm', 'chín mùi'
     # capitalized number words inside a sentence are names (Ba Đình, Hai Bà Trưng)
     if is_upper_initial(t.texts[i]) and (
         not sc.sentence_initial(i) or (i + 1 < t.n and t.types[i + 1] == W and is_upper_initial(t.texts[i + 1]))

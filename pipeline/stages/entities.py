@@ -12,16 +12,16 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from .. import resources as R
-from ..entities.syllables import doc_syllables
 from ..entities.lexicon import Lex
 from ..entities.org_recall import recall_aliases, recall_sources, recall_teams
 from ..entities.recall import recall_persons
+from ..entities.syllables import Mention, Syl, doc_syllables
 from ..entities.tagger import tag_sentence
-from ..records import Annotation, info_fields
+from ..records import Annotation
 
 SOURCE_OPENERS = tuple(w + " " for w in R.word_set("source_opener"))
 
@@ -63,7 +63,7 @@ def vi_entities(doc: Doc) -> Doc:
     credit_start, source_start = _credit_lines(text)
     syls = doc_syllables(doc)
     toks = [x.tok for x in syls]
-    tagged = []
+    tagged: list[tuple[Span, list[Syl], list[Mention]]] = []
     for sent in sents:
         if source_start is not None and sent.start_char >= source_start:
             continue  # 'Dân Việt' under 'Theo Đăng Nguyễn': the source outlet, not a name
@@ -82,9 +82,8 @@ def vi_entities(doc: Doc) -> Doc:
             span = doc.char_span(a, b, label=m.label, alignment_mode="expand")
             if span is None:
                 continue
-            attrs = dict(info_fields(m.info), start=a, end=b, label=m.label, sent_start=sent.start_char,
-                         sent_end=sent.end_char, text=text[a:b])
-            group.append(Annotation(span, attrs, m.canonical or text[a:b]))
+            group.append(Annotation(span, m.label, a, b, text[a:b], sent.start_char, sent.end_char,
+                                    m.canonical or text[a:b], m.info))
     doc._.mentions = group
     doc.spans["mentions"] = [g.span for g in group]
     numbers = [n.span for n in doc._.numbers or []]

@@ -8,7 +8,10 @@ from spacy.tokens import Doc
 from .. import facts
 
 
-@Language.component("vi_facts", assigns=["doc._.facts"], requires=["doc._.entities"])
+@Language.component(
+    "vi_facts", assigns=["doc._.facts"],
+    requires=["doc._.mentions", "doc._.numbers", "doc._.resolution", "doc._.entities", "doc._.context",
+              "doc._.text", "doc._.meta"])
 def vi_facts(doc: Doc) -> Doc:
     doc._.facts = facts.link(doc)
     return doc

@@ -8,7 +8,7 @@ from bisect import bisect_right
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..records import Annotation
+from ..records import Annotation, NumberInfo
 from ..numbers import find_numbers
 
 
@@ -25,13 +25,10 @@ def vi_numbers(doc: Doc) -> Doc:
         if span is None:
             continue
         sent_start, sent_end = bounds[max(0, bisect_right(starts, m.start) - 1)]
-        attrs = {
-            "start": m.start, "end": m.end, "label": m.label, "text": doc._.text[m.start:m.end],
-            "value": m.value, "kind": m.kind, "unit": m.unit, "qualifier": m.qualifier,
-            "iso": m.iso, "is_quantity": m.is_quantity,
-            "sent_start": sent_start, "sent_end": sent_end,
-        }
-        spans.append(Annotation(span, attrs, doc._.text[m.start:m.end]))
+        info = NumberInfo(value=m.value, kind=m.kind, unit=m.unit, qualifier=m.qualifier, iso=m.iso,
+                          is_quantity=m.is_quantity)
+        text = doc._.text[m.start:m.end]
+        spans.append(Annotation(span, m.label, m.start, m.end, text, sent_start, sent_end, text, info))
     doc._.numbers = spans
     doc.spans["numbers"] = [a.span for a in spans]
     return doc

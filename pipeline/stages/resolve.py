@@ -16,43 +16,43 @@ entity), ``doc._.entities`` (the entities, in text order), ``doc._.context``
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from .. import gazetteer as gz
 from .. import resources as R
 from ..context import DocContext, group_key
 from ..normalize import canonical_text
-from ..records import Resolution
+from ..records import Annotation, Entity, OrgInfo, PersonInfo, Resolution
 
 __all__ = ["DocContext", "group_key", "org_canonical", "vi_resolve"]
 
 LOCAL_CLASSES = ("admin", "party")   # bodies of a place: 'UBND', 'Đảng ủy' (+ its ward)
-MASS_BODIES = frozenset(R.fact_table("org", "mass_body"))  # mass organizations of every level
-COMPANY_HEADS = frozenset(R.fact_table("org", "company_head"))  # 'Tập đoàn Hòa Phát' is 'Hòa Phát'
 #: classes whose bare head names one body ('Quốc hội', 'Bộ Y tế', 'Reuters')
 NAMED_BY_HEAD = ("fixed", "ministry", "international", "media")
 SEPARATORS = frozenset({"-", ",", "và", ""})  # between coordinated bodies sharing a complement
+MASS_BODIES = frozenset(R.fact_table("org", "mass_body"))  # mass organizations of every level
+COMPANY_HEADS = frozenset(R.fact_table("org", "company_head"))  # 'Tập đoàn Hòa Phát' is 'Hòa Phát'
+CELLS = frozenset(R.fact_table("org", "cell"))  # party and union cells every body has
 
 
 # ------------------------------------------------------------------ organizations
-def org_canonical(span: Span, ctx: DocContext, borrowed: str = "") -> str | None:
+def org_canonical(a: OrgInfo, ctx: DocContext, borrowed: str = "") -> str | None:
     """The body's canonical name, its ellipses filled from the story; None when
     it names no body we can tell ('Ủy ban' alone, 'UBND phường' in a story with no ward)."""
-    a = span._.attrs
-    name, comp = a["name"], a.get("complement") or borrowed
+    name, comp = a.name, a.complement or borrowed
     if comp.startswith("?"):  # the sentence's own place of that unit, else the story's
         near = borrowed if gz.unit_word(borrowed) == comp[1:].lower() else ""
         comp = near or ctx.fill(comp[1:])
         if not comp:
             return None
-    party = gz.party_level(a.get("last_head", ""))
+    party = gz.party_level(a.last_head)
     if not comp:
         name, comp = _complement_from_story(a, name, ctx, party)
         if comp is None:
             return None
     if comp and party and not party.keeps_unit and comp.lower().startswith(party.unit + " "):
         comp = comp[len(party.unit) + 1:]  # 'Tỉnh ủy Hà Nam', not 'Tỉnh ủy tỉnh Hà Nam'
-    if not comp and not a.get("named"):
+    if not comp and not a.named:
         comp = _bare_body_complement(a, ctx)
         if comp is None:
             return None
@@ -60,12 +60,12 @@ def org_canonical(span: Span, ctx: DocContext, borrowed: str = "") -> str | None
     return canonical_text(R.expand_abbreviations(text))
 
 
-def _complement_from_story(a: dict, name: str, ctx: DocContext,
+def _complement_from_story(a: OrgInfo, name: str, ctx: DocContext,
                            party: gz.PartyLevel | None) -> tuple[str, str | None]:
     """(name, complement) of a body printed with no place; complement None when
     the story does not tell it."""
-    rest = a.get("rest", "")
-    if rest and a.get("cls", "") in LOCAL_CLASSES and rest in ctx.names and not party:
+    rest = a.rest
+    if rest and a.cls in LOCAL_CLASSES and rest in ctx.names and not party:
         # 'UBND Ngọc Trạo' in a story that names 'phường Ngọc Trạo'
         return name[: len(name) - len(rest)].strip(), ctx.names[rest]
     if not rest and party:
@@ -80,43 +80,49 @@ def _complement_from_story(a: dict, name: str, ctx: DocContext,
     return name, ""
 
 
-def _bare_body_complement(a: dict, ctx: DocContext) -> str | None:
+def _bare_body_complement(a: OrgInfo, ctx: DocContext) -> str | None:
     """A bare head: 'UBND', 'Đảng ủy' are the story's ward or commune; 'Quốc hội'
     names itself; a generic head ('Hội đồng', 'Ủy ban', 'Bộ') names no body (None)."""
-    cls = a.get("cls", "")
+    cls = a.cls
     if cls in LOCAL_CLASSES:
         return next((c for c in map(ctx.fill, gz.local_units()) if c), None)
-    if a.get("name") in MASS_BODIES:  # 'Hội phụ nữ', 'Đoàn TN': the story's ward, commune or province
+    if a.name in MASS_BODIES:  # 'Hội phụ nữ', 'Đoàn TN': the story's ward, commune or province
         return next((c for c in map(ctx.fill, gz.local_units()) if c), None) or ctx.province_full() or None
-    if cls in NAMED_BY_HEAD or (cls == "state" and a.get("specific")):
+    if cls in NAMED_BY_HEAD or (cls == "state" and a.specific):
         return ""
     return None
 
 
-def _provincial_department(name: str, attrs: dict) -> bool:
+def _provincial_department(name: str, a: OrgInfo) -> bool:
     """'Sở Y tế', 'Sở Giáo dục và Đào tạo' (a ministry's domain under 'Sở') are a
     province's departments; 'Sở Giao dịch Chứng khoán' is not."""
     head = next((h for h in gz.provincial_heads() if name.startswith(h)), None)
     if head is None:
         return False
-    if not attrs.get("named"):
+    if not a.named:
         return True  # a department listed in the lexicon
     return name[len(head):] in R.ministry_domains()
 
 
-def _borrowed_complements(doc: Doc, orgs: list) -> dict[int, str]:
+def _borrowed_complements(doc: Doc, orgs: list[Annotation]) -> dict[Annotation, str]:
     """Shared complements over coordinated bodies: 'Đảng ủy - HĐND - UBND phường X'
-    (id of the mention -> the complement it borrows from the next one)."""
-    borrowed: dict[int, str] = {}
+    (mention -> the complement it borrows from the next one)."""
+    borrowed: dict[Annotation, str] = {}
     for k in range(len(orgs) - 2, -1, -1):
-        a, b = orgs[k]._.attrs, orgs[k + 1]._.attrs
-        if a.get("complement") or a.get("named") and a.get("cls") not in LOCAL_CLASSES:
+        m, n = orgs[k], orgs[k + 1]
+        a, b = _org(m), _org(n)
+        if a.complement or a.named and a.cls not in LOCAL_CLASSES:
             continue
-        if doc._.text[a["end"]:b["start"]].strip() in SEPARATORS:
-            comp = b.get("complement") or borrowed.get(id(orgs[k + 1]), "")
+        if doc._.text[m.end:n.start].strip() in SEPARATORS:
+            comp = b.complement or borrowed.get(n, "")
             if comp:
-                borrowed[id(orgs[k])] = comp
+                borrowed[m] = comp
     return borrowed
+
+
+def _org(m: Annotation) -> OrgInfo:
+    assert isinstance(m.info, OrgInfo)
+    return m.info
 
 
 class _Aliases:
@@ -124,14 +130,12 @@ class _Aliases:
     (VietBank)'): the alias names the innermost body before it wherever it
     recurs ('VietBank'), also as the name of a nested body ('HĐQT VietBank')."""
 
-    def __init__(self, doc: Doc, orgs: list) -> None:
-        self.bodies: dict[str, Span] = {}
+    def __init__(self, doc: Doc, orgs: list[Annotation]) -> None:
+        self.bodies: dict[str, Annotation] = {}
         text = doc._.text
         for a, b in zip(orgs, orgs[1:]):
-            ea, sb = a._.attrs["end"], b._.attrs["start"]
-            if text[ea:sb].strip() == "(" and text[b._.attrs["end"]:b._.attrs["end"] + 1] == ")" \
-                    and self._short_name(b._.attrs["text"]):
-                self.bodies.setdefault(R.fold_key(b._.attrs["name"]), a)
+            if text[a.end:b.start].strip() == "(" and text[b.end:b.end + 1] == ")" and self._short_name(b.text):
+                self.bodies.setdefault(R.fold_key(_org(b).name), a)
 
     @staticmethod
     def _short_name(text: str) -> bool:
@@ -140,89 +144,80 @@ class _Aliases:
         return all(w[:1].isupper() for w in words) and any(
             R.ALL_CAPS_RE.match(w) or not R.is_vietnamese_syllable(w) for w in words)
 
-    def canonical(self, m: Span, ctx: DocContext, borrowed: str) -> str | None:
+    def canonical(self, m: Annotation, ctx: DocContext, borrowed: str) -> str | None:
         """The name of m through an alias; None when m names no alias."""
         if not self.bodies:
             return None
-        a = m._.attrs
-        body = self.bodies.get(R.fold_key(a["name"]))
+        a = _org(m)
+        body = self.bodies.get(R.fold_key(a.name))
         if body is not None and body is not m:
             return self._innermost(body, ctx)
-        rest = a.get("rest", "") or a.get("last_head", "")  # 'HĐQT VietBank': a brand the lexicon knows
-        body = self.bodies.get(R.fold_key(rest)) if rest and not a.get("complement") else None
+        rest = a.rest or a.last_head  # 'HĐQT VietBank': a brand the lexicon knows
+        body = self.bodies.get(R.fold_key(rest)) if rest and not a.complement else None
         if body is None or body is m:
             return None
         inner = self._innermost(body, ctx)
-        outer = a["name"][: len(a["name"]) - len(rest)].strip()
+        outer = a.name[: len(a.name) - len(rest)].strip()
         return inner and canonical_text(f"{R.expand_abbreviations(outer)} {inner}")
 
     @staticmethod
-    def _innermost(body: Span, ctx: DocContext) -> str | None:
+    def _innermost(body: Annotation, ctx: DocContext) -> str | None:
         """'Ngân hàng ...' of 'Hội đồng quản trị Ngân hàng ...': the body from its innermost head."""
-        full = org_canonical(body, ctx)
-        head = body._.attrs.get("last_head", "")
+        full = org_canonical(_org(body), ctx)
+        head = _org(body).last_head
         k = full.rfind(R.expand_abbreviations(head)) if full and head else -1
         return full[k:] if k > 0 else full
 
 
-CELLS = frozenset(R.fact_table("org", "cell"))
-
-
-def _near_places(mentions: list) -> dict[int, str]:
+def _near_places(mentions: list[Annotation]) -> dict[Annotation, str]:
     """'Ủy viên Ban Chấp hành Đảng bộ huyện, Chủ tịch Hội Nông dân huyện Như Xuân':
     an elliptical unit ('?huyện') is the place of that unit named next in its
-    sentence, else the one named before it (id of the mention -> the place)."""
+    sentence, else the one named before it (mention -> the place)."""
     places: dict[int, list[tuple[int, str]]] = {}
     for m in mentions:
-        a = m._.attrs
-        place = m._.canonical if a["label"] == "LOCATION" else a.get("complement", "") \
-            if a["label"] == "ORGANIZATION" else ""
+        place = m.canonical if m.label == "LOCATION" else _org(m).complement if m.label == "ORGANIZATION" else ""
         if place and not place.startswith("?"):
-            places.setdefault(a["sent_start"], []).append((a["start"], place))
-    near: dict[int, str] = {}
+            places.setdefault(m.sent_start, []).append((m.start, place))
+    near: dict[Annotation, str] = {}
     for m in mentions:
-        a = m._.attrs
-        comp = a.get("complement", "") if a["label"] == "ORGANIZATION" else ""
+        comp = _org(m).complement if m.label == "ORGANIZATION" else ""
         if not comp.startswith("?"):
             continue
-        same = [(start, p) for start, p in places.get(a["sent_start"], []) if gz.unit_word(p) == comp[1:].lower()]
-        after = [p for start, p in same if start > a["start"]]
-        before = [p for start, p in same if start < a["start"]]
+        same = [(start, p) for start, p in places.get(m.sent_start, []) if gz.unit_word(p) == comp[1:].lower()]
+        after = [p for start, p in same if start > m.start]
+        before = [p for start, p in same if start < m.start]
         if after or before:
-            near[id(m)] = after[0] if after else before[-1]
+            near[m] = after[0] if after else before[-1]
     return near
 
 
-def _cell_parents(doc: Doc, mentions: list) -> dict[int, Span]:
+def _cell_parents(doc: Doc, mentions: list[Annotation]) -> dict[Annotation, Annotation]:
     """A party or union cell printed bare in a chain of titles ('Bí thư Đảng ủy,
     Giám đốc Sở Y tế tỉnh X') is the cell of the next body of the chain that is no
-    local government (id of the cell's mention -> that body's mention)."""
-    parents: dict[int, Span] = {}
+    local government (the cell's mention -> that body's mention)."""
+    parents: dict[Annotation, Annotation] = {}
     text = doc._.text
     for k, m in enumerate(mentions):
-        a = m._.attrs
-        if a["label"] != "ORGANIZATION" or a.get("complement") or a.get("name") not in CELLS:
+        if m.label != "ORGANIZATION" or _org(m).complement or _org(m).name not in CELLS:
             continue
-        end, titled = a["end"], False
+        end, titled = m.end, False
         for n in mentions[k + 1:]:
-            b = n._.attrs
-            if b["start"] - end > 2 or text[end:b["start"]].strip() not in ("", ","):
+            if n.start - end > 2 or text[end:n.start].strip() not in ("", ","):
                 break  # only titles and commas stand between
-            if b["label"] == "ORGANIZATION":
-                if titled and b.get("cls") not in LOCAL_CLASSES and b.get("name") not in CELLS:
-                    parents[id(m)] = n
+            if n.label == "ORGANIZATION":
+                if titled and _org(n).cls not in LOCAL_CLASSES and _org(n).name not in CELLS:
+                    parents[m] = n
                 break
-            titled = True
-            if b["label"] != "TITLE":
+            if n.label != "TITLE":
                 break
-            end = b["end"]
+            end, titled = n.end, True
     return parents
 
 
-def _is_own_outlet(m: Span, own: str | None) -> bool:
+def _is_own_outlet(m: Annotation, own: str | None) -> bool:
     """'(NLĐO)-', 'PV Dân trí' or the outlet of the article's URL: not one of its organizations."""
-    a = m._.attrs
-    return bool(a.get("outlet") or (own and a.get("cls") == "media" and R.fold_key(m.text) == R.fold_key(own)))
+    a = _org(m)
+    return bool(a.outlet or (own and a.cls == "media" and R.fold_key(m.text) == R.fold_key(own)))
 
 
 # ------------------------------------------------------------------ the stage
@@ -230,17 +225,18 @@ class _Grouper:
     """Mentions grouped by (type, name key), in the order first seen."""
 
     def __init__(self) -> None:
-        self.groups: dict[tuple[str, str], tuple[str, list]] = {}
+        self.groups: dict[tuple[str, str], tuple[str, list[Annotation]]] = {}
 
-    def add(self, label: str, canonical: str, m) -> None:  # type: ignore[no-untyped-def]
+    def add(self, label: str, canonical: str, m: Annotation) -> None:
         key = (label, group_key(label, canonical))
         self.groups.setdefault(key, (canonical, []))[1].append(m)
 
     def merge_prefixes(self, res: Resolution) -> None:
         """A body named again by the start of its name ('Trường Đại học Mở' after
-        'Trường Đại học Mở Hà Nội', 'Ban Bảo vệ, chăm sóc sức khỏe cán bộ' after '...
-        Trung ương') is that body when one longer name of the story begins so, and
-        the rest is no country ('Bộ Quốc phòng' is not 'Bộ Quốc phòng Trung Quốc')."""
+        'Trường Đại học Mở Hà Nội') when one longer name of the story begins so and
+        the rest is no country ('Bộ Quốc phòng' is not 'Bộ Quốc phòng Trung Quốc');
+        a brand read alone when one company is named by it after a company head
+        ('Hòa Phát' of 'Tập đoàn Hòa Phát')."""
         orgs = [k for k in self.groups if k[0] == "ORGANIZATION"]
         countries = {R.fold_key(c) for c in R.countries()}
         places = countries | {R.fold_key(c) for c in R.places_vn()}
@@ -252,41 +248,39 @@ class _Grouper:
                     and self._brand(key)))]
             if len(longer) != 1:
                 continue
-            canonical, ms = self.groups.pop(key)
+            _canonical, ms = self.groups.pop(key)
             target = self.groups[longer[0]]
             for m in ms:
                 res.names[m] = target[0]
             target[1].extend(ms)
 
     def _brand(self, key: tuple[str, str]) -> bool:
-        """Is the group a brand read alone ('Hòa Phát' of 'Tập đoàn Hòa Phát'), no head before it?"""
-        return all(s._.attrs.get("last_head", "") in ("", s._.attrs.get("name")) and not s._.attrs.get("complement")
-                   for s in self.groups[key][1])
+        """Is the group a brand read alone ('Hòa Phát'), no head before it?"""
+        return all(_org(m).last_head in ("", _org(m).name) and not _org(m).complement for m in self.groups[key][1])
 
-    def entities(self, res: Resolution) -> list[dict]:
+    def entities(self, res: Resolution) -> list[Entity]:
         out = []
         for (label, _), (canonical, ms) in self.groups.items():
-            ms = sorted(ms, key=lambda s: s._.attrs["start"])
+            ms = sorted(ms, key=lambda s: s.start)
             if label == "ORGANIZATION":  # the fullest of the forms grouped together
                 forms = [res.names.get(s) or canonical for s in ms]
                 canonical = max(forms, key=lambda f: (len(f), -forms.index(f)))
-            out.append({"type": label, "canonical": canonical, "spans": ms})
-        out.sort(key=lambda e: e["spans"][0]._.attrs["start"])
+            out.append(Entity("", label, canonical, ms))
+        out.sort(key=lambda e: e.mentions[0].start)
         for n, e in enumerate(out, 1):
-            e["id"] = f"E{n}"
+            e.id = f"E{n}"
         return out
 
 
-def _resolve_name(m, ctx: DocContext, borrowed: dict[int, str], full: list,  # type: ignore[no-untyped-def]
-                  aliases: _Aliases) -> str | None:
-    label = m._.attrs["label"]
-    if label == "ORGANIZATION":
-        return aliases.canonical(m, ctx, borrowed.get(id(m), "")) or org_canonical(m, ctx, borrowed.get(id(m), ""))
-    if label == "PERSON":
+def _resolve_name(m: Annotation, ctx: DocContext, borrowed: dict[Annotation, str],
+                  full: list[Annotation], aliases: _Aliases) -> str | None:
+    if m.label == "ORGANIZATION":
+        return aliases.canonical(m, ctx, borrowed.get(m, "")) or org_canonical(_org(m), ctx, borrowed.get(m, ""))
+    if m.label == "PERSON":
         return _person_canonical(m, full)
-    if label == "LOCATION":
-        return canonical_text(R.expand_abbreviations(m._.canonical))
-    return canonical_text(m._.canonical)
+    if m.label == "LOCATION":
+        return canonical_text(R.expand_abbreviations(m.canonical))
+    return canonical_text(m.canonical)
 
 
 @Language.component(
@@ -297,57 +291,46 @@ def _resolve_name(m, ctx: DocContext, borrowed: dict[int, str], full: list,  # t
 def vi_resolve(doc: Doc) -> Doc:
     ctx = doc._.context = DocContext(doc)
     res = doc._.resolution = Resolution()
-    mentions = sorted((doc._.mentions or []), key=lambda s: s._.attrs["start"])
-    orgs = [m for m in mentions if m._.attrs["label"] == "ORGANIZATION"]
+    mentions = sorted((doc._.mentions or []), key=lambda s: s.start)
+    orgs = [m for m in mentions if m.label == "ORGANIZATION"]
     borrowed = _borrowed_complements(doc, orgs)
     aliases = _Aliases(doc, orgs)
     borrowed.update(_near_places(mentions))
-    for key, parent in _cell_parents(doc, mentions).items():
-        body = org_canonical(parent, ctx, borrowed.get(id(parent), ""))
+    for cell, parent in _cell_parents(doc, mentions).items():
+        body = org_canonical(_org(parent), ctx, borrowed.get(parent, ""))
         if body:
-            borrowed[key] = body  # 'Đảng ủy' + 'Sở Y tế tỉnh X'
-
-    full = [m for m in mentions if m._.attrs["label"] == "PERSON" and len(m._.canonical.split()) >= 2]
+            borrowed[cell] = body  # 'Đảng ủy' + 'Sở Y tế tỉnh X'
+    full = [m for m in mentions if m.label == "PERSON" and len(m.canonical.split()) >= 2]
     own = R.outlet_of_url((doc._.meta or {}).get("url") or "")
     groups = _Grouper()
     for m in mentions:
-        if m._.attrs["label"] == "ORGANIZATION" and _is_own_outlet(m, own):
+        if m.label == "ORGANIZATION" and _is_own_outlet(m, own):
             res.outlets.append(m)
             doc._.outlet = doc._.outlet or canonical_text(m.text)
             continue
         canon = res.names[m] = _resolve_name(m, ctx, borrowed, full, aliases)
         if canon:
-            groups.add(m._.attrs["label"], canon, m)
+            groups.add(m.label, canon, m)
     for m in (doc._.numbers or []):
-        groups.add(m.label_, f"{m._.attrs['start']}:{m._.attrs['end']}", m)
+        groups.add(m.label, f"{m.start}:{m.end}", m)
     groups.merge_prefixes(res)
     doc._.entities = groups.entities(res)
     for e in doc._.entities:
-        for m in e["spans"]:
-            res.entity_ids[m] = e["id"]
-    _write_back(doc, res)
+        for m in e.mentions:
+            res.entity_ids[m] = e.id
     return doc
-
-
-def _write_back(doc: Doc, res: Resolution) -> None:
-    """Bridge for the fact linkers that still read 'resolved' / 'entity_id' from the records."""
-    for m in (doc._.mentions or []):
-        m._.attrs["resolved"] = res.names.get(m)
-    for m in list(doc._.mentions or []) + list(doc._.numbers or []):
-        if m in res.entity_ids:
-            m._.attrs["entity_id"] = res.entity_ids[m]
 
 
 def _parts(name: str) -> list[str]:
     return [p for w in name.split() for p in w.split("-") if p]
 
 
-def _person_canonical(m: Span, full: list[Span]) -> str | None:
-    name = canonical_text(m._.canonical)
+def _person_canonical(m: Annotation, full: list[Annotation]) -> str | None:
+    name = canonical_text(m.canonical)
     parts = _parts(name)
     best = None
     for f in full:
-        fname = canonical_text(f._.canonical)
+        fname = canonical_text(f.canonical)
         if fname == name:
             continue
         fparts = _parts(fname)
@@ -361,7 +344,7 @@ def _person_canonical(m: Span, full: list[Span]) -> str | None:
                 best = fname
     if best:
         return best
-    if len(parts) < 2 and len(name.split()) < 2 and not m._.attrs.get("standalone"):
+    if len(parts) < 2 and len(name.split()) < 2 and not (isinstance(m.info, PersonInfo) and m.info.standalone):
         return None
     return name
 

@@ -75,6 +75,10 @@ ISSUE10_DATES = [
     ("sau 1 năm 2019 vô cùng ảm đạm", None, [("year", "2019", "năm 2019")]),
     ("các cầu thủ phải ra sân vào 10 giờ tối.", None, [("time", "T22:00", "10 giờ")]),
     ("mở cửa từ 5 giờ sáng đến 2 giờ chiều", None, [("time", "T05:00", "5 giờ"), ("time", "T14:00", "2 giờ")]),
+    ("khi quý III/2020 kết thúc, Samsung", None, [("period", "2020-07/2020-09", "quý III/2020")]),
+    ("thị trường di động trong quý 2/2020 nhờ", None, [("period", "2020-04/2020-06", "quý 2/2020")]),
+    ("Nhớ ngày giỗ Tổ mồng mười tháng ba", "2021-04-20", [("date", "2021-03-10", "mồng mười tháng ba")]),
+    ("Vào tháng Hai năm nay, hãng", "2021-04-20", [("month", "2021-02", "tháng Hai")]),
 ]
 
 

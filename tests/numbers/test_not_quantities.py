@@ -139,6 +139,21 @@ ISSUE10_NOT_QUANTITIES = [
     ("Nghị quyết số 559 ngày 27/4/2021 của Hội đồng", "identifier"),
     ("Kết quả xét nghiệm lần 3 ngày 19/4/2021 dương tính", "ordinal"),
     ("Đơn vị bầu cử số 5 bao gồm quận Tây Hồ", "identifier"),
+    # tech, sport and travel pages (corpus articles read for issue 10)
+    ("iPhone 12 Mini - iPhone 12 Mini phiên bản mới", "identifier"),  # a brand written with a capital inside
+    ("Ngoài ra, Xiaomi Mi 11 cũng là một trong những", "identifier"),
+    ("giành chiến thắng với tỷ số 2-1 ngay trên sân", "score"),
+    ("Thái Lan thua với tổng tỷ số 4-3 ở các trận", "score"),
+    ("Chelsea thắng 3-0 trước Porto", "score"),
+    ("dù đang dẫn cách biệt 3-0. Phút 55, tiền vệ", "score"),
+    ("Phút 42, đội khách gỡ hòa.", "ordinal"),  # a minute of the match
+    ("bóng đập cột ở phút bù giờ 48 của hiệp một", "ordinal"),
+    ("Hội nghị các nhà phân tích lần thứ 18 (18th Global Analyst Summit)", "ordinal"),
+    ("Cô được học múa ba lê, hội họa, piano.", None),
+    ("ngõ 115 An Dương (Yên Phụ) hoặc", "identifier"),  # addresses
+    ("thưởng thức bánh rán ngon ở 52 Hàng Chiếu (Hoàn Kiếm)", "identifier"),
+    ("có rất ít cơ hội vào top 4 cùng suất dự Champions League", "identifier"),
+    ("nội dung chạy tiếp sức 4x400 m nữ", "identifier"),  # a relay, not a size
 ]
 
 

@@ -232,6 +232,19 @@ ISSUE10_QUANTITIES = [
     ("bắt được một con cá mập nặng 900lb (~410kg) ngoài khơi", [(900, "measure", "lb", Q, "900lb")]),
     ("có giá lên đến 1,2 tỷ won (24 tỷ đồng) và", [(1_200_000_000, "money", "won", Q, "1,2 tỷ won")]),
     ("một đại dương sâu 4.920 ft (khoảng 1.500 m).", [(4920, "measure", "ft", Q, "4.920 ft")]),
+    ("sỏi có kích thước lớn 4x6cm.", [(4, "measure", "cm", Q, "4"), (6, "measure", "cm", Q, "6cm")]),
+    # devices
+    ("dung lượng RAM 12 GB cùng bộ nhớ trong 256 GB.",
+     [(12, "measure", "GB", Q, "12 GB"), (256, "measure", "GB", Q, "256 GB")]),
+    ("Viên pin có dung lượng 4.200 mAh, hỗ trợ sạc nhanh 33 W.",
+     [(4200, "measure", "mAh", Q, "4.200 mAh"), (33, "measure", "W", Q, "33 W")]),
+    # 'A và B triệu máy': A takes B's scale and unit
+    ("với doanh số bán ra 49 và 38 triệu máy.",
+     [(49_000_000, "count", "máy", Q, "49"), (38_000_000, "count", "máy", Q, "38 triệu máy")]),
+    # ages after 'tuổi' or with 'năm ... tuổi'
+    ("ôm đàn cắm cúi từ năm 12 tuổi.", [(12, "age", "tuổi", Q, "12 tuổi")]),
+    ("dù đã bước sang tuổi 70.", [(70, "age", "tuổi", Q, "70")]),
+    ("Ở tuổi ngoài 50, ông vẫn chạy marathon.", [(50, "age", "tuổi", "more_than", "ngoài 50")]),
 ]
 
 

@@ -28,7 +28,8 @@ def test_invariants_on_seed_texts(path):
         if m.label == "DATE":
             assert not m.is_quantity and m.kind in ("date", "month", "year", "school_year", "period", "time")
         else:
-            assert m.kind in ("count", "percent", "money", "measure", "ordinal", "identifier", "age", "duration", "fraction")
+            assert m.kind in ("count", "percent", "money", "measure", "ordinal", "identifier", "age", "duration", "fraction",
+                              "multiplier", "score")
         if m.is_quantity:
             assert m.unit and m.value is not None
 

@@ -61,6 +61,13 @@ def test_words_number_word_inside_a_word_is_no_number():
     assert not quantities(text, words=_seg_spans(text, tokens))
 
 
+def test_words_number_word_starting_a_longer_word_is_no_number():
+    # 'chín mùi' (ripe) is no 'nine'; 'hai mươi' stays a numeral
+    text = "Giọng hát đang ở độ chín mùi, hai mươi bài hát mới."
+    tokens = ["Giọng", "hát", "đang", "ở", "độ", "chín mùi", ",", "hai mươi", "bài hát", "mới", "."]
+    assert [(m.value, m.unit) for m in quantities(text, words=_seg_spans(text, tokens))] == [(20, "bài hát")]
+
+
 def test_words_stop_phrase_over_a_unit():
     text = "Năm 2020 và 2021 lần lượt đạt 5%."
     tokens = ["Năm", "2020", "và", "2021", "lần lượt", "đạt", "5%", "."]
