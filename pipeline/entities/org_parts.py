@@ -179,24 +179,37 @@ def descriptive_verb(st: OrgState) -> bool | None:
     a preposition, when the lowercase words end where the name can end; never for a
     body opening its clause ('Cục Quản lý thị trường kiểm tra.')."""
     v, s, k = st.v, st.v.s, st.k
-    x, prev = s[k], s[k - 1]
-    if x.tag != "V" or x.low != x.text or not x.first or x.low in FUNCTION_WORDS or not descriptive(st):
-        return None
-    if not R.is_vietnamese_syllable(prev.text) or R.ALL_CAPS_RE.match(prev.text) or not _object_position(st):
+    if not _verb_may_open(st):
         return None
     j, noun = _lower_words(v, k)
     while j > k and not v.ends_token(j):
         j -= 1
-    named_after = j < len(s) and s[j].cap and not (v.head(j) or v.title_at(j) or v.lex.honor.match(s, j))
-    ends = j >= len(s) or s[j].text in PUNCTUATION
-    joined_end = "và" in st.name_parts and s[j - 1].tok == x.tok and (ends or s[j].low in FUNCTION_WORDS)
-    after_title = st.in_title and k == st.j and noun and ends  # 'Viện trưởng Viện nghiên cứu xã hội,'
-    if j == k or not (named_after or joined_end or after_title):
+    if j == k or not _verb_part_ends(st, j, noun):
         return None  # 'đề nghị Cục Việc làm tăng cường phối hợp': the sentence's verb
     st.name_parts.extend(y.text for y in s[k:j])
     st.k = st.kept = j
     st.named, st.cap_tokens = True, max(st.cap_tokens, 1)
     return GO
+
+
+def _verb_may_open(st: OrgState) -> bool:
+    """May the verb under the cursor go on a descriptive name read in object position?"""
+    s, k = st.v.s, st.k
+    x, prev = s[k], s[k - 1]
+    if x.tag != "V" or x.low != x.text or not x.first or x.low in FUNCTION_WORDS or not descriptive(st):
+        return False
+    return R.is_vietnamese_syllable(prev.text) and not R.ALL_CAPS_RE.match(prev.text) and _object_position(st)
+
+
+def _verb_part_ends(st: OrgState, j: int, noun: bool) -> bool:
+    """Do the lowercase words from the cursor to j end the name: a name follows,
+    they end a part after 'và', or they hold a noun right after a title's head?"""
+    v, s, k = st.v, st.v.s, st.k
+    named_after = j < len(s) and s[j].cap and not (v.head(j) or v.title_at(j) or v.lex.honor.match(s, j))
+    ends = j >= len(s) or s[j].text in PUNCTUATION
+    joined_end = "và" in st.name_parts and s[j - 1].tok == s[k].tok and (ends or s[j].low in FUNCTION_WORDS)
+    after_title = st.in_title and k == st.j and noun and ends  # 'Viện trưởng Viện nghiên cứu xã hội,'
+    return bool(named_after or joined_end or after_title)
 
 
 def _object_position(st: OrgState) -> bool:
