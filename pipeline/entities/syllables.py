@@ -187,7 +187,8 @@ class View:
         for n in (3, 4, 2):  # most Vietnamese names have three syllables
             k = j - n
             if k >= i + 1 and s[k].text in self.lex.surnames and all(
-                    x.cap and x.text.isalpha() and R.is_vietnamese_syllable(x.text) for x in s[k:j]):
+                    x.cap and x.text.isalpha() and R.is_vietnamese_syllable(x.text) for x in s[k:j]) \
+                    and not self.place_at(k):  # 'Nước giải khát Hà Nội': a place, no person
                 return k
         return j
 

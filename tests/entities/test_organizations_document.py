@@ -105,6 +105,9 @@ def test_cell_of_the_next_body(text, want):
     # the head a title leaves out opens a longer head of the lexicon
     ("Ông Chử Xuân Dũng, Trưởng Ban Chỉ đạo công tác phòng, chống dịch bệnh Thành phố Hà Nội.",
      {"Ban Chỉ đạo công tác phòng, chống dịch bệnh Thành phố Hà Nội"}),
+    # a place ending the body is no person's name ('Hà' is also a surname)
+    ("Ông Ngô Văn Lâm, Tổng giám đốc Tổng công ty Cổ phần Bia - Rượu - Nước giải khát Hà Nội.",
+     {"Tổng công ty Cổ phần Bia - Rượu - Nước giải khát Hà Nội"}),
 ])
 def test_heads_after_titles(text, want):
     assert orgs_of(text) == want
