@@ -71,10 +71,13 @@ def person_ends(st: OrgState) -> bool | None:
 
 def honorific_or_title_ends(st: OrgState) -> bool | None:
     """'UBND phường ông ...', 'Sở Y tế Giám đốc ...': an honorific or a title ends it."""
-    v, k = st.v, st.k
-    if v.lex.honor.match(v.s, k) or (v.s[k].cap and v.title_at(k)):
+    v, s, k = st.v, st.v.s, st.k
+    if s[k].cap and v.title_at(k):
         return STOP
-    return None
+    h = v.lex.honor.match(s, k)
+    if h and s[k].cap and st.named and not (h[0] < len(s) and s[h[0]].cap):
+        return None  # 'Phòng Công tác Sinh viên tổ chức': a capitalized word of the name, no name after it
+    return STOP if h else None
 
 
 def stop_word_ends(st: OrgState) -> bool | None:

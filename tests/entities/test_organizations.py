@@ -46,6 +46,7 @@ RULE_CASES = {
     ],
     "honorific_or_title_ends": [
         ("Sở Y tế Giám đốc Lê Văn Hòa dự họp.", "Sở", "Sở Y tế"),
+        ("Phòng Đào tạo Sinh viên Nguyễn Văn An phát biểu.", "Phòng", "Phòng Đào tạo"),  # a name after it
     ],
     "stop_word_ends": [
         ("Đại hội Đảng bộ khóa XII khai mạc.", "Đảng bộ", "Đảng bộ"),
@@ -78,6 +79,7 @@ RULE_CASES = {
          "Viện Nghiên cứu xã hội, kinh tế và môi trường"),          # the verb after it is the sentence's
     ],
     "capitalized_word": [
+        ("Phòng Công tác Sinh viên tổ chức đối thoại.", "Phòng", "Phòng Công tác Sinh viên"),  # no name after it
         ("Công ty CP Đầu tư Hà Nội - Sài Gòn bị phạt.", "Công ty", "Công ty CP Đầu tư Hà Nội"),
     ],
     "number_in_name": [
