@@ -10,7 +10,7 @@ from . import resources as R
 from .facts import export
 from .language import create_nlp
 from .output import SCHEMA_VERSION, Article, make_doc_id, validate
-from .records import NumberInfo, TitleInfo
+from .records import Annotation, NumberInfo, PersonInfo, TitleInfo
 
 
 
@@ -34,6 +34,26 @@ def _outlet(text: str, meta: dict[str, Any]) -> str | None:
         if m:
             return m.group(1).strip()
     return R.outlet_of_url(meta.get("url") or "")
+
+
+#: how many opening lines may be photo captions before the headline
+CAPTION_LINES = 2
+
+
+def headline(raw: str) -> str | None:
+    """The article's title: its first line, unless that is a photo caption ('... (Ảnh: Reuters).',
+    'Ảnh minh họa ...'): then the line after it.  None when only captions open the text."""
+    lines = [ln.strip() for ln in raw.split("\n") if ln.strip()][: CAPTION_LINES + 1]
+    return next((ln for ln in lines if not R.CAPTION_RE.search(ln)), None)
+
+
+def credit_role(mentions: list[Annotation]) -> str | None:
+    """'byline' or 'photo' when every mention of a person is on the paper's own credit lines
+    (a photo credit only: 'photo'); None when the story names them."""
+    roles = {m.info.role if isinstance(m.info, PersonInfo) else "" for m in mentions}
+    if not roles or "" in roles:
+        return None
+    return "byline" if "byline" in roles else "photo"
 
 
 def _raw(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -62,14 +82,15 @@ def build(doc: Doc, source: str) -> Article:
             rec["canonical"] = first.iso or mentions[0]["text"]
         elif e.type == "TITLE" and any(isinstance(s.info, TitleInfo) and s.info.former for s in e.mentions):
             rec["former"] = True
+        elif e.type == "PERSON" and (role := credit_role(e.mentions)):
+            rec["role"] = role
         entities.append(rec)
     facts = [export(f, doc._.offset_map.to_raw, raw) for f in doc._.facts or []]
-    title = next((ln.strip() for ln in raw.split("\n") if ln.strip()), None)
     obj = {
         "schema_version": SCHEMA_VERSION,
         "doc_id": meta.get("doc_id") or make_doc_id(raw),
         "source": source,
-        "title": meta.get("title") or title,
+        "title": meta.get("title") or headline(raw),
         "outlet": _outlet(raw, meta) or doc._.outlet,
         "url": meta.get("url"),
         "date": meta.get("date"),

@@ -69,8 +69,12 @@ def _cqdb_strings(data: bytes, off: int) -> list[str]:
     return out
 
 
-def read_crfsuite(path: str) -> tuple[list[str], list[str], dict[int, dict[int, float]], list[list[float]]]:
-    """(labels, attributes, state weights {attr: {label: w}}, transitions[from][to]) of a CRFsuite model."""
+_FEATURE = np.dtype([("kind", "<u4"), ("src", "<u4"), ("dst", "<u4"), ("w", "<f8")])
+
+
+def read_crfsuite(path: str) -> tuple[list[str], list[str], np.ndarray, list[list[float]]]:
+    """(labels, attributes, state weights [attribute + 1, label] (row 0: zeros),
+    transitions[from][to]) of a CRFsuite first-order model."""
     with open(path, "rb") as fh:
         data = fh.read()
     magic, _size, kind, _ver, _nf, n_labels, _na, off_feat, off_labels, off_attrs, _lr, _ar = \
@@ -82,14 +86,14 @@ def read_crfsuite(path: str) -> tuple[list[str], list[str], dict[int, dict[int, 
     chunk, _size, n_feat = struct.unpack_from("<4sII", data, off_feat)
     if chunk != b"FEAT":
         raise ValueError(f"{path}: no feature chunk")
-    state: dict[int, dict[int, float]] = {}
+    feats = np.frombuffer(data, dtype=_FEATURE, count=n_feat, offset=off_feat + 12)
+    state = feats[feats["kind"] == 0]
+    weights = np.zeros((len(attrs) + 1, n_labels), dtype=np.float64)
+    weights[state["src"].astype(np.intp) + 1, state["dst"].astype(np.intp)] = state["w"]
     trans = [[0.0] * n_labels for _ in range(n_labels)]
-    for kind_, src, dst, w in struct.iter_unpack("<IIId", data[off_feat + 12: off_feat + 12 + 20 * n_feat]):
-        if kind_ == 0:
-            state.setdefault(src, {})[dst] = w
-        else:
-            trans[src][dst] = w
-    return labels, attrs, state, trans
+    for f in feats[feats["kind"] != 0].tolist():
+        trans[f[1]][f[2]] = f[3]
+    return labels, attrs, weights, trans
 
 
 class _Template:
@@ -120,7 +124,7 @@ class CRFModel:
     maps vocabulary ids to rows of the weight matrix."""
 
     def __init__(self, model_dir: str) -> None:
-        labels, attrs, state, trans = read_crfsuite(join(model_dir, "models.bin"))
+        labels, attrs, weights, trans = read_crfsuite(join(model_dir, "models.bin"))
         self.labels = labels
         self.dictionary = _dictionary(join(model_dir, "dictionary.bin"))
         self.templates = [_Template(s) for s in joblib.load(join(model_dir, "features.bin"))]
@@ -146,10 +150,6 @@ class CRFModel:
             for vid, row in rows[t.syntax]:
                 table[vid] = row
             t.rows = table
-        weights = np.zeros((len(attrs) + 1, n), dtype=np.float64)   # row 0: an unknown attribute
-        for a, w in state.items():
-            for y, x in w.items():
-                weights[a + 1, y] = x
         self._weights = weights
 
     # ------------------------------------------------------------------ features

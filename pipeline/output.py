@@ -38,6 +38,9 @@ class Entity(_Strict):
     qualifier: Qualifier | None = Field(None, exclude_if=lambda v: v is None)
     iso: str | None = Field(None, exclude_if=lambda v: v is None)
     former: bool | None = Field(None, exclude_if=lambda v: v is None)
+    role: Literal["byline", "photo"] | None = Field(
+        None, exclude_if=lambda v: v is None,
+        description="a PERSON named only on the paper's own credit lines: bylines ('byline'), photo credits ('photo')")
 
     @model_validator(mode="after")
     def _first_mention(self) -> "Entity":
@@ -45,6 +48,8 @@ class Entity(_Strict):
             raise ValueError("entity text must be the surface of its first mention")
         if self.type == "NUMBER" and self.kind is None:
             raise ValueError("a NUMBER carries a kind")
+        if self.role is not None and self.type != "PERSON":
+            raise ValueError("only a PERSON has a role")
         return self
 
 

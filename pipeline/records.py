@@ -18,6 +18,7 @@ class PersonInfo:
     """A person's name (canonical: the name as printed)."""
     standalone: bool = False    # a one-word name that stands for a person on its own ('HLV Zidane')
     evidence: str = ""          # why the recall pass took it (cue, speech, foreign, list, again)
+    role: str = ""              # the paper's own people: 'byline' (a closing credit line), 'photo' (a photo credit)
 
 
 @dataclass(slots=True)

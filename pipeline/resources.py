@@ -104,6 +104,14 @@ STATUS_WORD_RE = regex.compile(r"^(?:nguyên|cựu|tân)\b\s*|\s*\b(?:nguyên|c�
 #: the outlet credit that opens an article: '(NLĐO)- ...'
 OUTLET_RE = regex.compile(r"^\s*\(([\p{Lu}][\p{L}.\- ]{1,15})\)\s*[-:]")
 SENT_END_RE = regex.compile(r"^[.!?\u2026]+$")
+#: a photo caption: a line that ends with a photo credit ('... (Ảnh: Reuters).', '... Ảnh: Duy Thành',
+#: '(ảnh minh họa)', '(Ảnh chụp màn hình)', '(Nguồn: AP)') or opens with 'Ảnh minh họa'; not a
+#: headline that only mentions a photo ('... chụp ảnh: Tiểu thương ...?', 'Hà Nội rực rỡ (ảnh)')
+CAPTION_RE = regex.compile(
+    r"(?:\(\s*(?:ảnh|nguồn|photo)\s*(?::|minh\s+h(?:ọa|oạ)|chụp)[^()\n]{0,80}\)"
+    r"|(?:^|[.!?)]\s*)(?-i:Ảnh|ẢNH|Nguồn|NGUỒN|Photo)\s*:\s*[^!?:()\n]{1,60})\s*\.?\s*$"
+    r"|^\s*ảnh\s+minh\s+h(?:ọa|oạ)\b",
+    regex.IGNORECASE)
 
 
 _VI_SYLLABLE_RE = regex.compile(
@@ -333,6 +341,18 @@ def fact_words_re(kind: str, name: str, case: bool = False) -> regex.Pattern:
 
 #: a quotation in straight quotes (the normalized text has only those); it may span lines
 QUOTE_RE = regex.compile(r'"([^"\n]{2,}(?:\n[^"\n]+)*)"')
+#: what opens an apposition after a speaker's name: 'Ông A, giám đốc ...', 'Chị B - Cán bộ ...'
+APPOSITION_RE = regex.compile(r"\s*(?:,|-|–|\()\s")
+#: a source the recognizers do not know, opening a clause: 'Nikkei', 'Hãng xăng dầu BP', 'AP ngày 26/4'
+SOURCE_NAME_RE = regex.compile(
+    r"(?P<head>(?:\p{Ll}+ ){1,3})?(?P<name>[A-Z][A-Za-z0-9&]*(?: [A-Z][A-Za-z0-9&]*){0,2})(?P<rest>(?: [^A-Z]*)?)$")
+def word_in(word: str, text: str) -> bool:
+    """Does ``word`` occur in ``text`` as a whole word, in this case (a common word, not a name)?"""
+    return regex.search(rf"(?<![\p{{L}}\p{{N}}]){regex.escape(word)}(?![\p{{L}}\p{{N}}])", text) is not None
+
+
+#: a quotation that closes a clause after a colon: 'ông A cho biết: "..."'
+COLON_QUOTE_RE = regex.compile(r':\s*"')
 #: a document number with its code: '71/2025', '2245/QĐ-BGDĐT', '36-HD/BTCTW', '10/CĐ-UBND', 'số 34'
 DOC_NUMBER_RE = regex.compile(
     r"(?:số\s+)?(?P<number>\d+(?:/\d{4})?(?:/[\p{Lu}Đ\d]+(?:-[\p{Lu}\p{Ll}Đ\d]+)*)|\d+-[\p{Lu}Đ]+/[\p{Lu}Đ\d-]+)"

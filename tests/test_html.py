@@ -11,6 +11,7 @@ import json
 import re
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Sequence
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -404,13 +405,14 @@ def test_report_counts_failures_and_pages(outdir, tmp_path, monkeypatch, seeds):
         check_page(sub, en.article, text)
         assert ("Article text not available" in sub) == (en.stem == "lost")
         assert 'href="../index.html"' in sub
-    # top persons and organizations: by number of articles, each with links to those articles
-    for t, cls in (("PERSON", "top-person"), ("ORGANIZATION", "top-organization")):
+    # top persons, bylines and organizations: by number of articles, each with links to those articles
+    for t, cls in (("PERSON", "top-person"), ("BYLINE", "top-byline"), ("ORGANIZATION", "top-organization")):
         names: dict[str, set[str]] = {}
         for stem, a in zip(sorted([*SEED_STEMS, "lost"]), [json.loads((outdir / f"{s}.json").read_text(encoding="utf-8"))
                                                           for s in sorted([*SEED_STEMS, "lost"])]):
             for e in a["entities"]:
-                if e["type"] == t:
+                kind = "BYLINE" if e["type"] == "PERSON" and e.get("role") else e["type"]
+                if kind == t:
                     names.setdefault(e["canonical"], set()).add(stem)
         listed = rep.top[t]
         assert len(listed) == min(15, len(names))
@@ -420,6 +422,46 @@ def test_report_counts_failures_and_pages(outdir, tmp_path, monkeypatch, seeds):
         assert counts == sorted(counts, reverse=True)
         if names:
             assert f'class="{cls}"' in markup
+
+
+def _credited(stem: str, reporter: str, people: Sequence[str]) -> tuple[dict, str]:
+    """An article naming ``people`` in its story and ``reporter`` on its closing byline."""
+    lines = [f"Ông {p} phát biểu tại hội nghị." for p in people]
+    text = "\n".join([*lines, reporter])
+    ents, at = [], 0
+    for k, p in enumerate([*people, reporter], 1):
+        s = text.index(p, at)
+        at = s + len(p)
+        ents.append(_ent(f"E{k}", "PERSON", text, [(s, at)], **({"role": "byline"} if p == reporter else {})))
+    return {"doc_id": "0" * 16, "source": f"<{stem}>", "title": lines[0] if lines else stem, "length": len(text),
+            "entities": ents, "facts": []}, text
+
+
+def test_report_lists_bylines_apart_from_the_persons(tmp_path):
+    """The paper's own reporters sign every article: they are not the story's most frequent persons."""
+    out = tmp_path / "o"
+    out.mkdir()
+    stories = {"a": ["Lê Văn Tám", "Trần Văn Nam"], "b": ["Lê Văn Tám"], "c": ["Phạm Thu Hà"], "d": []}
+    for stem, people in stories.items():
+        art, _ = _credited(stem, "Thanh Hà", people)
+        (out / f"{stem}.json").write_text(json.dumps(art, ensure_ascii=False), encoding="utf-8")
+    rep = write_report(out, tmp_path / "site" / "index.html")
+    persons = [(name, sorted(en.stem for en in arts)) for name, arts, _ in rep.top["PERSON"]]
+    assert persons[0] == ("Lê Văn Tám", ["a", "b"])
+    assert "Thanh Hà" not in dict(persons) and len(persons) == 3
+    assert [(name, sorted(en.stem for en in arts)) for name, arts, _ in rep.top["BYLINE"]] == [
+        ("Thanh Hà", ["a", "b", "c", "d"])]
+    markup = (tmp_path / "site" / "index.html").read_text(encoding="utf-8")
+    page = Page(markup)
+    assert page.errors == [] and not page.stack
+    heads = re.findall(r"<h2>([^<]+)</h2>", markup)
+    assert heads.index("Most frequent persons") < heads.index("Bylines and photo credits")
+    top = re.search(r'<table class="top-person">.*?</table>', markup).group(0)
+    assert "Lê Văn Tám" in top and "Thanh Hà" not in top
+    byl = re.search(r'<table class="top-byline">.*?</table>', markup).group(0)
+    assert "Thanh Hà" in byl and "articles/d.html#E1-1" not in byl and "articles/d.html#ent-E1" in byl
+    # the article page says who is a byline
+    assert "role: byline" in (tmp_path / "site" / "articles" / "a.html").read_text(encoding="utf-8")
 
 
 def test_report_without_errors_file(tmp_path, seeds, monkeypatch):

@@ -43,6 +43,11 @@ def test_good_object_validates_against_its_text():
     assert isinstance(art, Article)
 
 
+def test_a_person_may_carry_a_credit_role():
+    for role in ("byline", "photo"):
+        assert validate(_break(("entities", 0, "role"), role), TEXT).entities[0].role == role
+
+
 def _break(path, value):
     obj = copy.deepcopy(good())
     target = obj
@@ -67,6 +72,8 @@ def _break(path, value):
     (("entities", 0, "mentions"), [], "entity without mentions"),
     (("facts", 0, "colour"), "red", "unknown field"),
     (("length",), 10, "length does not match the text"),
+    (("entities", 2, "role"), "byline", "a role on an ORGANIZATION"),
+    (("entities", 0, "role"), "editor", "an unknown role"),
 ])
 def test_bad_objects_are_refused(path, value, why):
     with pytest.raises(ValidationError):

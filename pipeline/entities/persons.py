@@ -11,12 +11,14 @@ from .syllables import Mention, View
 #: words that open a credit line ('Theo:', 'Ảnh:', 'Thiết kế:', 'Đồ họa:')
 CREDIT_OPENERS = R.word_set("credit_openers")
 CREDIT_WORDS = R.word_set("credit_words")
+#: openers of a photo credit ('Ảnh:'): the names after them are photographers
+PHOTO_OPENERS = R.word_set("photo_credit_openers")
 #: what separates names in a credit line
 CREDIT_SEPARATORS = ("-", ",", ";", "/", "(")
 
 
-def person_mention(i: int, j: int) -> Mention:
-    return Mention("PERSON", i, j, PersonInfo())
+def person_mention(i: int, j: int, role: str = "") -> Mention:
+    return Mention("PERSON", i, j, PersonInfo(role=role))
 
 
 def person(v: View, i: int, triggered: bool) -> Mention | None:
@@ -87,11 +89,13 @@ def _particles(v: View, i: int, j: int) -> int:
 def bylines(v: View) -> list[Mention]:
     """Names in a closing credit line: 'Nhật Hồng', 'Hương Giang - Trường Thịnh',
     'Mai Chi (tổng hợp)', 'Minh PhươngTheo Reuters', 'Theo Ngọc HàVietNamNet',
-    'Ảnh: Nguyễn Tiến Đạt'.  Each name is 2-4 capitalized syllables."""
+    'Ảnh: Nguyễn Tiến Đạt'.  Each name is 2-4 capitalized syllables, the paper's
+    own people: role 'byline', or 'photo' after a photo credit's opener."""
     s = v.s
     if len(s) > 16:
         return []
     k = _credit_opening(v)
+    role = "photo" if k and s[0].low in PHOTO_OPENERS else "byline"
     out: list[Mention] = []
     while k < len(s):
         if s[k].text == "(":
@@ -106,7 +110,7 @@ def bylines(v: View) -> list[Mention]:
                 k += 1
         n = group_end - start
         if _byline_name(v, start, group_end):
-            out.append(Mention("PERSON", start, group_end, PersonInfo(standalone=True)))
+            out.append(Mention("PERSON", start, group_end, PersonInfo(standalone=True, role=role)))
         elif n and not all(x.cap for x in s[start:group_end]):
             return []  # a sentence, not a credit line
         if k < len(s) and s[k].text != "(":
@@ -166,14 +170,14 @@ def _known_name(v: View, i: int, j: int, byline: bool = False) -> bool:
 def recognize_credit(v: View, i: int) -> int | None:
     """'(ảnh: Quốc Chính)': a photo credit names a person unless it is a body."""
     s = v.s
-    if not (s[i].low == "ảnh" and i + 2 < len(s) and s[i + 1].text == ":"):
+    if not (s[i].low in PHOTO_OPENERS and i + 2 < len(s) and s[i + 1].text == ":"):
         return None
     j = i + 2
     if v.head(j) or v.place_at(j):
         return None
     k = v.cap_run(j, 4)
     if 2 <= k - j <= 4 and (k >= len(s) or s[k].text in (")", ".", ",")) and v.vietnamese(j, k):
-        v.take(person_mention(j, k))
+        v.take(person_mention(j, k, role="photo"))
         return k
     return None
 

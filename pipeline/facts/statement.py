@@ -18,7 +18,7 @@ from pydantic import Field
 from .. import resources as R
 from ..compare import Item, alternatives, key, normalize_name
 from ..contract import Mention, Span as SpanModel, Strict
-from .linking import Linker, found, sentences
+from .linking import Linker, end, entity_id, found, mentions_between, resolved, sentences, start, strip_honorific
 from .registry import Column, FactType, Metric, register
 from .speakers import Speaker, last_person, speaker_before
 
@@ -46,12 +46,14 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
         while a < b and (text[a].isspace() or text[a] in ",:;-–"):
             a += 1
         low = text[a:b].lower()
-        opener = next((w for w in _words("that") if low.startswith(w + " ")), None)
+        opener = next((w for w in _words("that") if low.startswith((w + " ", w + ","))), None)
         if opener is None:
             break
         a += len(opener)
     while b > a and (text[b - 1].isspace() or text[b - 1] in ".;,…"):
         b -= 1
+    if b > a and text[b - 1] == '"' and text.count('"', a, b) % 2:  # the opening quote of what follows
+        return _trim(text, a, b - 1)
     return a, b
 
 
@@ -68,7 +70,33 @@ def _content(lk: Linker, a: int, e: int) -> tuple[int, int, bool]:
     q = R.QUOTE_RE.match(text, a)
     if q and (q.end() >= b - 1 or text[q.end():b].strip(" .,") == ""):
         return q.start(1), q.end(1), True
-    return a, b, False
+    if text[_before(text, a)] == ":":  # 'cho biết: Thực hiện ... .' : what was said runs to the line end
+        nl = text.find("\n", a)
+        a, b = _trim(text, a, max(b, len(text) if nl < 0 else nl))
+    return _colon_quote(lk, a, b)
+
+
+def _before(text: str, a: int) -> int:
+    """The offset of the last non-space character before ``a`` (the colon after a cue, if any)."""
+    k = a - 1
+    while k > 0 and text[k].isspace():
+        k -= 1
+    return max(k, 0)
+
+
+def _colon_quote(lk: Linker, a: int, b: int) -> tuple[int, int, bool]:
+    """Content that ends with a quotation after a colon: the quotation when what comes before it
+    only introduces it ('nói với các phóng viên rằng: "..."', 'khen ngợi Benzema: "..."'),
+    the words before the colon when they are a clause of their own ('cô không phải ...: "..."')."""
+    text = lk.doc._.text
+    c = R.COLON_QUOTE_RE.search(text, a, b)
+    q = R.QUOTE_RE.match(text, c.end() - 1) if c else None
+    if q is None or text[q.end():b].strip(" .,\n") or not _enough(text, q.start(1), q.end(1), MIN_QUOTE_WORDS):
+        return a, b, False
+    pre = R.WORD_RE.findall(text[a:c.start()].lower())
+    if pre and pre[0] in _words("subject") and not _cues(lk, a, c.start()):
+        return (*_trim(text, a, c.start()), False)
+    return q.start(1), q.end(1), True
 
 
 def _fact(speaker: Speaker, cue: str, span: tuple[int, int, bool], ev: tuple[int, int]) -> dict[str, Any]:
@@ -91,7 +119,7 @@ def _enough(text: str, a: int, b: int, least: int = MIN_WORDS) -> bool:
 def _reported(lk: Linker, s: int, e: int) -> dict | None:
     """The first reporting verb of the sentence with a named speaker before it."""
     text = lk.doc._.text
-    for cm in found(lk, "statement", "cue", s, e):
+    for cm in _cues(lk, s, e):
         lower = max(s, text.rfind('"', s, cm.start()) + 1) if text.count('"', s, cm.start()) % 2 else s
         speaker = speaker_before(lk, lower, cm.start())
         if speaker is None:
@@ -100,6 +128,17 @@ def _reported(lk: Linker, s: int, e: int) -> dict | None:
         if _enough(text, span[0], span[1]):
             return _fact(speaker, cm.group(0), span, (s, e))
     return None
+
+
+def _cues(lk: Linker, a: int, b: int) -> list:
+    """The reporting verbs in [a, b) that are words of their own: not a syllable of a word ('xã giao', data 'not_cue'),
+    of a name ('Đinh Viết Khanh'), or a capitalized word inside a clause ('ông Hứa Ngọc Nghĩa')."""
+    text = lk.doc._.text
+    words = [(w.start(), w.end()) for w in found(lk, "statement", "not_cue", max(0, a - 20), b + 20)]
+    return [cm for cm in found(lk, "statement", "cue", a, b)
+            if not any(x < cm.end() and cm.start() < y for x, y in words)
+            and not (cm.group(0)[0].isupper() and text[max(0, cm.start() - 2):cm.start()].strip(" ").isalpha())
+            and not any(start(m) < cm.start() < end(m) for m in mentions_between(lk, max(0, cm.start() - 60), cm.end() + 60))]
 
 
 def _according(lk: Linker, s: int, e: int) -> dict | None:
@@ -120,7 +159,7 @@ def _according(lk: Linker, s: int, e: int) -> dict | None:
             speaker = last_person(lk, s)
         a, b = _trim(text, comma + 1, e)
         if speaker is not None and _enough(text, a, b):
-            return _fact(speaker, m.group(0).lower(), (a, b, False), (s, e))
+            return _fact(speaker, m.group(0).lower(), _colon_quote(lk, a, b), (s, e))
     return None
 
 
@@ -143,7 +182,7 @@ def _attributed_quotes(lk: Linker, taken: list[tuple[int, int]]) -> list[dict]:
         stop = dot if dot >= 0 else stop
         if not text[q.end():q.end() + 3].lstrip().startswith((",", "-", "–")):
             continue
-        for cm in found(lk, "statement", "cue", q.end(), stop):
+        for cm in _cues(lk, q.end(), stop):
             speaker = speaker_before(lk, q.end() + 1, cm.start())
             if speaker is not None:
                 out.append(_fact(speaker, cm.group(0), (q.start(1), q.end(1), True), (q.start(), stop)))
@@ -157,7 +196,7 @@ def _goes_on(lk: Linker, prev: dict, s: int, e: int, same: bool) -> list[dict]:
     or opening the next sentence after a connective ('Đồng thời, giao ...')."""
     text = lk.doc._.text
     out: list[dict] = []
-    for cm in found(lk, "statement", "cue", s, e):
+    for cm in _cues(lk, s, e):
         if same:
             semi = text.rfind(";", prev["content"][0], cm.start())
             if cm.start() <= prev["content"][0] or semi < 0 or _rest_words(text[semi + 1:cm.start()]):
@@ -179,13 +218,32 @@ def _goes_on(lk: Linker, prev: dict, s: int, e: int, same: bool) -> list[dict]:
     return out
 
 
+def _opening(lk: Linker, s: int, e: int) -> dict | None:
+    """'Phát biểu trước báo giới, HLV Koeman từ chối nói về X: "..."': a sentence that opens with a
+    reporting verb, then its subject after the comma, and a quotation after a colon."""
+    text = lk.doc._.text
+    cues = _cues(lk, s, min(e, s + 40))
+    if not cues or _rest_words(text[s:cues[0].start()]):
+        return None
+    comma = text.find(",", cues[0].end(), min(e, cues[0].end() + 80))
+    c = R.COLON_QUOTE_RE.search(text, comma + 1, e) if comma > 0 else None
+    q = R.QUOTE_RE.match(text, c.end() - 1) if c else None
+    subject = mentions_between(lk, comma + 1, c.start(), ("PERSON", "ORGANIZATION")) if q else []
+    if not subject or not _enough(text, q.start(1), q.end(1), MIN_QUOTE_WORDS):
+        return None
+    p = subject[0]
+    if strip_honorific(R.WS_RE.sub(" ", text[comma + 1:start(p)]).strip().lower()) or not resolved(p):
+        return None
+    return _fact((resolved(p), entity_id(p)), cues[0].group(0), (q.start(1), q.end(1), True), (s, e))
+
+
 def link(lk: Linker) -> list[dict]:
     facts: list[dict] = []
     prev = None  # the statement of the sentence before
     for s, e in sentences(lk):
         if any(f["content"][0] <= s < f["content"][1] for f in facts):
             continue  # inside a quotation already taken
-        f = _according(lk, s, e) or _reported(lk, s, e)
+        f = _according(lk, s, e) or _reported(lk, s, e) or _opening(lk, s, e)
         if f is not None:
             more = [] if f["quote"] else _goes_on(lk, f, s, e, same=True)
         else:

@@ -93,3 +93,39 @@ def test_bylines_and_credits(text, persons):
     assert ents.get("PERSON", set()) == persons
 
 
+
+
+# ------------------------------------------------------------------ the paper's own people
+@pytest.mark.parametrize("line, want", [
+    ("Thanh Hà", {"Thanh Hà": "byline"}),
+    ("Minh Anh - Quốc Tuấn", {"Minh Anh": "byline", "Quốc Tuấn": "byline"}),
+    ("Theo Bảo Châu", {"Bảo Châu": "byline"}),
+    ("Ảnh: Nguyễn Tiến Đạt", {"Nguyễn Tiến Đạt": "photo"}),
+])
+def test_byline_names_carry_their_role(line, want):
+    v = view_of(line)
+    assert {surface(v, m): m.info.role for m in P.bylines(v)} == want
+
+
+def test_a_photo_credit_is_a_photo_role_and_a_name_is_none():
+    v = view_of("Cầu thủ ghi bàn (ảnh: Tuấn Kiệt).")
+    assert P.recognize_credit(v, at(v, "ảnh")) and v.out[0].info.role == "photo"
+    v = view_of("Ông Lê Văn Tám cho biết.")
+    assert P.recognize_honorific(v, 0) and v.out[0].info.role == ""
+
+
+@pytest.mark.parametrize("text, roles", [
+    ("Ông Lê Văn Tám cho biết dự án sẽ hoàn thành.\nThanh Hà", {"Lê Văn Tám": None, "Thanh Hà": "byline"}),
+    ("Ông Lê Văn Tám dự lễ khánh thành (Ảnh: Tuấn Kiệt).\nMinh Anh - Quốc Tuấn",
+     {"Lê Văn Tám": None, "Tuấn Kiệt": "photo", "Minh Anh": "byline", "Quốc Tuấn": "byline"}),
+    ("Ông Lê Văn Tám dự lễ khánh thành.\nẢnh: Nguyễn Tiến Đạt", {"Lê Văn Tám": None, "Nguyễn Tiến Đạt": "photo"}),
+    # a reporter the story itself names is one of its persons: no role
+    ("Nhà báo Thanh Hà phỏng vấn ông Lê Văn Tám.\nThanh Hà", {"Thanh Hà": None, "Lê Văn Tám": None}),
+])
+def test_output_persons_carry_the_role_of_their_mentions(text, roles):
+    from pipeline.api import extract
+
+    art = extract(text).model_dump(mode="json", exclude_none=True)
+    got = {e["canonical"]: e.get("role") for e in art["entities"] if e["type"] == "PERSON"}
+    assert got == roles
+    assert all("role" not in e for e in art["entities"] if e["type"] != "PERSON")

@@ -88,3 +88,58 @@ def test_a_quotation_attributed_to_a_role(facts_of):
             '"Nếu bây giờ không làm hồ sơ thì chúng ta phải chờ 5 năm nữa" - Phó Bí thư Thành ủy nói.')
     got = [(f["speaker"], f["quote"]) for f in facts_of(text, "statement")]
     assert got == [("Trần Lưu Quang", True)]
+
+
+# issue 10/11: mechanisms of entertainment, sport, world and business writing
+ANH = "Ca sĩ Lương Bích Hữu vừa trở lại với khán giả sau thời gian dài vắng bóng. "
+
+
+@pytest.mark.parametrize("text, speaker, quote, content", [
+    # a description opening the clause stands for the person named before; 'với X' is who was spoken to
+    (ANH + "Chia sẻ với MC Xuân Nghị, nữ ca sĩ cho biết bản thân đã rất may mắn từ khi sinh ra.",
+     "Lương Bích Hữu", False, "bản thân đã rất may mắn từ khi sinh ra"),
+    (ANH + '"Lần đó tôi đi diễn ở đèo Hải Vân, trời mưa rất to", nữ ca sĩ tiết lộ.',
+     "Lương Bích Hữu", True, "Lần đó tôi đi diễn ở đèo Hải Vân, trời mưa rất to"),
+    # an apposition after a dash or a comma, however long, between the speaker and the verb
+    ("Ông Jeremy Konyndyk, giám đốc điều hành của lực lượng ứng phó tại Cơ quan Phát triển Quốc tế Mỹ, "
+     "cho biết ưu tiên hàng đầu là đáp ứng các nhu cầu trước mắt.",
+     "Jeremy Konyndyk", False, "ưu tiên hàng đầu là đáp ứng các nhu cầu trước mắt"),
+    # 'HLV A của Barcelona' and a quotation over two lines after a colon
+    ('HLV Ronald Koeman của Barcelona phản đối sự thay đổi này: "UEFA đang nói rất nhiều. Họ không lắng nghe ai.\n'
+     'Thứ duy nhất họ quan tâm chỉ là tiền".',
+     "Ronald Koeman", True, "UEFA đang nói rất nhiều. Họ không lắng nghe ai.\nThứ duy nhất họ quan tâm chỉ là tiền"),
+    # a sentence opening with the reporting verb, the subject after the comma
+    ('Phát biểu trước báo giới, HLV Ronald Koeman từ chối nói về giải đấu mới: '
+     '"Vào lúc này, tốt nhất chúng ta không nên nói nhiều".',
+     "Ronald Koeman", True, "Vào lúc này, tốt nhất chúng ta không nên nói nhiều"),
+    # an outlet the recognizers do not know
+    ("Nikkei cho biết, đây là lần đầu tiên Tokyo tiếp cận Việt Nam với đề xuất chia sẻ dầu mỏ.",
+     "Nikkei", False, "đây là lần đầu tiên Tokyo tiếp cận Việt Nam với đề xuất chia sẻ dầu mỏ"),
+    # a spokesperson of a named body speaks for it
+    ('Trao đổi với chúng tôi, một đại diện của CLB Viettel cho biết: "Đây là nguồn tin chính thức từ câu lạc bộ".',
+     "Câu lạc bộ Viettel", True, "Đây là nguồn tin chính thức từ câu lạc bộ"),
+    # 'cho biết:' without quotation marks: what was said runs to the line end
+    ("Ông Nguyễn Trung Thành - Phó Giám đốc Sở Y tế Đắk Lắk, cho biết: Ngành y tế đã triển khai tiêm vắc xin. "
+     "Trước đó, ngành đã tổ chức tập huấn cho cán bộ.\nNgười dân đến tiêm rất đông.",
+     "Nguyễn Trung Thành", False,
+     "Ngành y tế đã triển khai tiêm vắc xin. Trước đó, ngành đã tổ chức tập huấn cho cán bộ"),
+    # reported words after a colon and a quotation from someone else in it: the quotation
+    ('Theo Reuters, một quan chức cấp cao nói với các phóng viên rằng: "Chúng tôi sẽ chia sẻ vắc xin với các nước".',
+     "Reuters", True, "Chúng tôi sẽ chia sẻ vắc xin với các nước"),
+])
+def test_statements_of_every_section(facts_of, text, speaker, quote, content):
+    got = facts_of(text, "statement")
+    assert [(f["speaker"], f["quote"], f["content"]["text"]) for f in got] == [(speaker, quote, content)]
+
+
+@pytest.mark.parametrize("text", [
+    # a capitalized common word is no outlet
+    "Sau đó cho biết sẽ xem xét lại toàn bộ vụ việc. Sau khi xem xét, đoàn sẽ báo cáo.",
+    # a reporting verb inside a name ('Đinh Viết Khanh') is no verb
+    "Tham dự có ông Đinh Viết Khanh – Chủ tịch Hội Khuyến học TP Cần Thơ cùng nhiều đại biểu.",
+    # ... nor a capitalized one inside a clause, nor a syllable of another word
+    "Hội đồng bầu ông Nguyễn Hữu Trung giữ chức Phó Chủ tịch; ông Hứa Ngọc Nghĩa là Trưởng Ban Kiểm soát nhiệm kỳ mới.",
+    "Đại tướng Ngô Xuân Lịch đã tiếp xã giao Thượng tướng Ngụy Phượng Hòa, Bộ trưởng Bộ Quốc phòng Trung Quốc.",
+])
+def test_no_statement_of_every_section(facts_of, text):
+    assert facts_of(text, "statement") == []
