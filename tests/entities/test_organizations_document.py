@@ -168,3 +168,8 @@ def test_mass_bodies_printed_bare_are_the_story_places():
             "Hội người cao tuổi tổ chức lớp học.")
     assert orgs_of(text) >= {"Đoàn Thanh niên Thành phố Cần Thơ", "Hội Phụ nữ Thành phố Cần Thơ",
                              "Hội Người cao tuổi Thành phố Cần Thơ"}
+
+
+def test_school_abbreviations_expanded_in_canonical_forms():
+    assert orgs_of("Ông là thư ký Hội đồng trường ĐHBK HN nhiệm kỳ 2015-2020.") == {
+        "Hội đồng trường Đại học Bách khoa Hà Nội"}
