@@ -163,12 +163,20 @@ def _headed(v: View, cue: int, i: int) -> Mention | None:
     return o if o and o.end > i else None
 
 
+def _medium(v: View, i: int) -> tuple[int, str, object] | None:
+    m = v.lex.heads_lower.match(v.s, i)
+    return m if m and m[2][1] == "media" and v.ends_token(m[0]) else None  # type: ignore[index]
+
+
 def source_at(v: View, i: int, persons: set[str]) -> int | None:
     """End of a medium or a brand named at i by a cue ('tờ Sports Chosun', 'hãng tin
     Yonhap', 'Theo Dispatch,', '(Ảnh: AFP)', 'hãng xăng dầu BP'); None when none."""
     s = v.s
     if v.taken[i] or not s[i].cap or not i:
         return None
+    known = _medium(v, i)
+    if known and (_cue_before(v, i) or _opener_before(v, i)):
+        return known[0]  # 'Theo Tiền phong': a medium of the lexicon in any case after a cue
     j = _name_run(v, i)
     if j == i or _not_a_body(v, i, j, persons):
         return None
@@ -200,7 +208,9 @@ def recall_sources(sents: Sentences, lex: Lex) -> None:
                 v.take(o)
                 i, found = o.end, True
                 continue
-            v.take(Mention("ORGANIZATION", i, j, OrgInfo(name=v.surface(i, j), cls="media", named=True)))
+            known = _medium(v, i)
+            name = known[2][0] if known and known[0] == j else v.surface(i, j)  # type: ignore[index]
+            v.take(Mention("ORGANIZATION", i, j, OrgInfo(name=name, cls="media", named=True)))
             found = True
             if j + 1 < len(syls) and syls[j].text == "/" and syls[j + 1].cap and not v.taken[j + 1]:
                 k = _name_run(v, j + 1)   # 'Theo Newsen/Naver': the second source
@@ -210,3 +220,40 @@ def recall_sources(sents: Sentences, lex: Lex) -> None:
             i = j
         if found:
             ms.sort(key=lambda m: m.start)
+
+
+# ------------------------------------------------------------------ teams
+TEAM_CUES = tuple(sorted((tuple(k.split()) for k in R.fact_table("org", "team_cue")), key=len, reverse=True))
+
+
+def _team_cue_end(s: list[Syl], i: int) -> int:
+    """End of a team cue starting at i ('đội chủ nhà'), or i."""
+    for cue in TEAM_CUES:
+        if tuple(x.low for x in s[i:i + len(cue)]) == cue and s[i].first:
+            return i + len(cue)
+    return i
+
+
+def _team(v: View, start: int, end: int) -> Mention:
+    return Mention("ORGANIZATION", start, end, OrgInfo(name=v.surface(start, end), cls="association", named=True))
+
+
+def recall_teams(sents: Sentences, lex: Lex) -> None:
+    """'đội chủ nhà Nam Định', 'đội bóng Hà Nội', 'Đội khách Sông Lam Nghệ An': the
+    name after a team cue is the team, also when it is a place's name."""
+    for syls, ms in sents:
+        v = _view(syls, ms, lex)
+        for n, m in enumerate(ms):
+            e = _team_cue_end(syls, m.start)
+            if m.label == "ORGANIZATION" and m.start + 1 < e < m.end and syls[e].cap:
+                ms[n] = _team(v, e, m.end)  # 'Đội chủ nhà Nam Định' is 'Nam Định'
+            elif m.label == "LOCATION" and m.start and any(
+                    _team_cue_end(syls, c) == m.start for c in range(max(m.start - 3, 0), m.start)):
+                ms[n] = _team(v, m.start, m.end)
+        for i in range(1, len(syls)):
+            if not v.taken[i] and syls[i].cap and not v.looks_like_person(i) and any(
+                    _team_cue_end(syls, c) == i for c in range(max(i - 3, 0), i)):
+                j = _name_run(v, i)
+                if j > i:
+                    v.take(_team(v, i, j))
+        ms.sort(key=lambda m: m.start)

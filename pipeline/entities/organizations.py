@@ -16,117 +16,30 @@ complement.
 """
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import Callable
-
 from .. import resources as R
 from ..records import OrgInfo
-from .lexicon import FUNCTION_WORDS, NAME_STOP, NAMED_AFTER_PEOPLE, NAMED_CLASSES, form_is_generic
+from .lexicon import FUNCTION_WORDS, NAME_STOP, NAMED_AFTER_PEOPLE, NAMED_CLASSES, PLURAL_MARKERS, form_is_generic
 from .org_brands import brand, domain_end, own_outlet  # noqa: F401  (titles read them here)
+from .org_parts import (GO, NAME_TAGS, PUNCTUATION, STOP, OrgState, Rule, comma_list, comma_pair, descriptive,
+                        descriptive_verb, joined_lowercase)
 from .places import bare_unit, location
 from .syllables import Mention, View
 
-STOP, GO = False, True
-PUNCTUATION = frozenset({",", ";", ":", "(", ")", '"', ".", "!", "?"})
 JOINERS = frozenset({"và", "-", "&"})          # 'Sở Tài nguyên và Môi trường', 'GD&ĐT'
 COORDINATORS = frozenset({"-", "và", ","})      # before a head: a coordinated body, not a nested one
-NAME_TAGS = frozenset({"N", "A", "Nc"})          # lowercase words a descriptive name may take
 NOUN_TAGS = frozenset({"N", "Np", "A", "Nc", "M", "Ny"})  # words that may end a name
-CONTENT_TAGS = NAME_TAGS | {"V"}                  # words of a coordinated part ('và bảo vệ người tiêu dùng')
-COMMA_PAIRS = tuple((tuple(a.split()), tuple(b.split()))
-                    for a, b in (p.split(", ") for p in R.fact_table("org", "comma_pair")))
 NUMBER_STOP = frozenset(R.fact_table("org", "number_stop"))
-NOT_AFTER_AND = frozenset(R.fact_table("org", "not_after_and"))
-AGENT_NOUNS = frozenset({"người", "nhà"})          # 'người tiêu dùng', 'nhà đầu tư': a verb makes a noun
 COUNTED_TAGS = frozenset({"N", "Nc", "M", "Nu"})  # '2 người': a number before a counted noun is a count
 BARE_BODIES = R.fact_table("org", "bare_body")
 NOT_BEFORE_BARE = frozenset(R.fact_table("org", "not_before_bare"))
 NOT_AFTER_BARE = frozenset(R.fact_table("org", "not_after_bare"))
 LOWER_HEADS = frozenset(R.fact_table("org", "lower_head"))
-LOWER_FIRST = frozenset(h.split()[0] for h in LOWER_HEADS)
-MAX_PART = 6                                       # syllables of one coordinated part of a name
-
-
-@dataclass(slots=True)
-class OrgState:
-    """An organization name being read: the cursor ``k`` and what was read so far."""
-    v: View
-    i: int                   # where the head starts
-    j: int                   # where the head ends
-    k: int                   # the syllable under the cursor
-    cls: str
-    in_title: bool
-    name_parts: list[str]
-    named: bool
-    business: bool
-    last_head: str           # the innermost head
-    after_head: int = 1      # index in name_parts where the name after the last head starts
-    after_head_k: int = 0    # syllable index where the name after the last head starts
-    cap_tokens: int = 0      # capitalized words of the name after the head
-    lead_lower: bool = False  # the name began with lowercase words ('Viện dinh dưỡng Quốc gia')
-    kept: int = 0            # the name is settled up to here: no dangling word is dropped before it
-    trace: list[str] | None = field(default=None)
-
-    def take(self, text: str, n: int = 1) -> bool:
-        self.name_parts.append(text)
-        self.k += n
-        return GO
-
-
-Rule = Callable[[OrgState], "bool | None"]
+LOWER_FIRST = frozenset(h.split()[0] for h in LOWER_HEADS) | frozenset(
+    h.split()[0].lower() for h in R.org_heads() if " " in h and not R.ALL_CAPS_RE.match(h.split()[0])
+    and any(w[:1].isupper() for w in h.split()[1:]))
 
 
 # ------------------------------------------------------------------ continuation rules
-def comma_pair(st: OrgState) -> bool | None:
-    """'Phòng Phòng, chống tệ nạn xã hội', 'Ban bảo vệ, chăm sóc sức khỏe ...': a
-    comma between two words that go together; the name reads on as descriptive."""
-    s, k = st.v.s, st.k
-    for left, right in COMMA_PAIRS:
-        c = k if s[k].text == "," else k + len(left)   # the comma, after the words read or ahead
-        a, b = c - len(left), c + 1 + len(right)
-        if a < st.i or b > len(s) or (c == k and k < st.j) or s[c].text != "," \
-                or tuple(x.low for x in s[a:c]) != left or tuple(x.low for x in s[c + 1:b]) != right:
-            continue
-        if a == st.i:  # 'Trưởng phòng Phòng, chống ...': the pair opens the name, the head is implied
-            st.name_parts = [st.name_parts[0], st.v.text(a, c)]
-        elif c > k:
-            st.name_parts.append(st.v.text(k, c))
-        st.name_parts[-1] += ","
-        st.name_parts.extend(x.text for x in s[c + 1:b])
-        st.k, st.named, st.cap_tokens = b, True, max(st.cap_tokens, 1)
-        return GO
-    return None
-
-
-def comma_list(st: OrgState) -> bool | None:
-    """'Sở Văn hóa, Thể thao và Du lịch', 'Viện Nghiên cứu xã hội, kinh tế và môi
-    trường': a comma inside a list of the name's domains that 'và' closes."""
-    v, s, k = st.v, st.v.s, st.k
-    if s[k].text != "," or not st.named or k + 1 >= len(s) or st.after_head_k >= k:
-        return None
-    cap = v.word_is_cap(k - 1)
-    n = k + 1
-    if s[n].cap != cap or not _plain_word(v, n):
-        return None
-    j = n
-    while j < len(s) and j - n < MAX_PART and s[j].low != "và" and _plain_word(v, j):
-        j += 1
-    if j >= len(s) - 1 or s[j].low != "và" or s[j + 1].cap != cap or not _plain_word(v, j + 1):
-        return None
-    st.name_parts[-1] += ","
-    st.name_parts.extend(x.text for x in s[n:j])
-    st.k, st.cap_tokens = j, 1
-    return GO
-
-
-def _plain_word(v: View, n: int) -> bool:
-    """A content word of a name's domain: not a head, a title, a person, a place or a function word."""
-    x = v.s[n]
-    return x.text.isalpha() and x.low not in FUNCTION_WORDS and (x.first or x.tok == v.s[n - 1].tok) \
-        and not (x.first and (v.head(n) or v.title_at(n) or v.is_person_token(n) or v.place_at(n)
-                              or v.any_unit(n)))
-
-
 def punctuation_ends(st: OrgState) -> bool | None:
     """'Sở Y tế, ...': punctuation ends the name."""
     return STOP if st.v.s[st.k].text in PUNCTUATION else None
@@ -150,17 +63,21 @@ def person_ends(st: OrgState) -> bool | None:
     """'Giám đốc Sở Y tế Nguyễn Văn A': a person's name ends the body (not
     'Trường THPT Nguyễn Du', a school named after one, nor a company's)."""
     v, k = st.v, st.k
-    if not v.is_person_token(k) or st.business or (k == st.after_head_k and st.cls in NAMED_AFTER_PEOPLE):
-        return None
+    if not v.is_person_token(k) or st.business or (k == st.after_head_k and st.cls in NAMED_AFTER_PEOPLE) \
+            or v.head(k):
+        return None  # 'Câu lạc bộ Hoàng Anh Gia Lai': a body the lexicon knows is no person
     return STOP if st.in_title or not st.named else None
 
 
 def honorific_or_title_ends(st: OrgState) -> bool | None:
     """'UBND phường ông ...', 'Sở Y tế Giám đốc ...': an honorific or a title ends it."""
-    v, k = st.v, st.k
-    if v.lex.honor.match(v.s, k) or (v.s[k].cap and v.title_at(k)):
+    v, s, k = st.v, st.v.s, st.k
+    if s[k].cap and v.title_at(k):
         return STOP
-    return None
+    h = v.lex.honor.match(s, k)
+    if h and s[k].cap and st.named and not (h[0] < len(s) and s[h[0]].cap):
+        return None  # 'Phòng Công tác Sinh viên tổ chức': a capitalized word of the name, no name after it
+    return STOP if h else None
 
 
 def stop_word_ends(st: OrgState) -> bool | None:
@@ -214,53 +131,12 @@ def joined_capital(st: OrgState) -> bool | None:
     if s[k].low not in JOINERS or k + 1 >= len(s) or not s[k + 1].cap:
         return None
     n = k + 1
-    if v.head(n) or v.title_at(n) or v.is_person_token(n) or v.place_at(n) or s[n].text in v.lex.stop \
+    if v.head(n) or v.title_at(n) or v.lex.honor.match(s, n) or v.is_person_token(n) or v.place_at(n) \
+            or s[n].text in v.lex.stop \
             or _stop_phrase(v, n):
         return None
     st.cap_tokens = 0  # a new part of the name: 'và Kinh tế số' may take lowercase words again
     return st.take(s[k].text)
-
-
-def joined_lowercase(st: OrgState) -> bool | None:
-    """'Viện Nghiên cứu biển và hải đảo', 'Cục Cạnh tranh và bảo vệ người tiêu
-    dùng': 'và' and a lowercase part with a noun that ends the descriptive name
-    (at punctuation, a function word, a verb, a place or a capital)."""
-    v, s, k = st.v, st.v.s, st.k
-    if s[k].low != "và" or not _descriptive(st) or k + 1 >= len(s) or not R.is_vietnamese_syllable(s[k - 1].text):
-        return None
-    j = _lower_part(v, k + 1)
-    if j == k + 1:
-        return None
-    st.name_parts.extend(x.text for x in s[k:j])
-    st.k = st.kept = j
-    return GO
-
-
-def _lower_part(v: View, n: int) -> int:
-    """End of a lowercase part of a name starting at n ('bảo vệ người tiêu dùng'),
-    or n when the words there are not one ('lực lượng công an', 'ông', a verb phrase)."""
-    s = v.s
-    if v.s[n].low in NOT_AFTER_AND or v.text(n, n + 2).lower() in NOT_AFTER_AND or v.lex.honor.match(s, n) \
-            or v.title_at(n):
-        return n
-    j, noun = n, False
-    while j < len(s) and j - n < MAX_PART and s[j].low == s[j].text and s[j].text.isalpha() \
-            and s[j].tag in CONTENT_TAGS and s[j].low not in FUNCTION_WORDS and not v.any_unit(j):
-        if s[j].first and s[j].tag == "V" and noun and s[j - 1].low not in AGENT_NOUNS:
-            break  # 'và môi trường công bố ...': the sentence's verb
-        noun = noun or s[j].tag in ("N", "Nc")
-        j += 1
-    if not noun or not v.ends_token(j):
-        return n
-    if j < len(s) and not (s[j].text in PUNCTUATION or s[j].low in FUNCTION_WORDS or s[j].cap
-                           or v.any_unit(j) or s[j].tag == "V"):
-        return n
-    w = j - 1
-    while w > n and not s[w].first:
-        w -= 1
-    if s[w].tag == "V" and w > n and s[w - 1].low not in AGENT_NOUNS and (j >= len(s) or s[j].text in PUNCTUATION):
-        return w  # 'và môi trường họp.'
-    return j
 
 
 def capitalized_word(st: OrgState) -> bool | None:
@@ -290,24 +166,15 @@ def descriptive_lowercase(st: OrgState) -> bool | None:
     lý thị trường'), never after a second capital or a number."""
     s, k = st.v.s, st.k
     x, prev = s[k], s[k - 1]
-    if not _descriptive(st):
+    if not descriptive(st):
         return None
-    if x.low != x.text or x.tag not in NAME_TAGS or x.low in FUNCTION_WORDS:
-        return None
+    if x.low != x.text or x.tag not in NAME_TAGS or x.low in FUNCTION_WORDS \
+            or (x.first and st.v.lex.heads_lower.match(s, k)):
+        return None  # 'Hội Sinh viên trường': the school left out, no word of the name
     if prev.text[:1].isdigit() or not R.is_vietnamese_syllable(prev.text) or R.ALL_CAPS_RE.match(prev.text):
         return None
     st.named, st.cap_tokens = True, max(st.cap_tokens, 1)  # 'Ban Chỉ đạo công tác ...' is named now
     return st.take(x.text)
-
-
-def _descriptive(st: OrgState) -> bool:
-    """A descriptive name is being read: one capitalized word of this part, then
-    lowercase ones; or a head of two words or more that is itself a name
-    ('Ban Chỉ đạo công tác ...')."""
-    if st.named and st.cap_tokens == 1 and not st.lead_lower:
-        return True
-    return st.k == st.j and st.cls == "dept" and st.v.s[st.j - 1].tok != st.v.s[st.i].tok \
-        and st.v.word_is_cap(st.j - 1)
 
 
 def lowercase_then_name(st: OrgState) -> bool | None:
@@ -326,7 +193,7 @@ def lowercase_then_name(st: OrgState) -> bool | None:
 CONTINUATION_RULES: tuple[Rule, ...] = (
     comma_pair, comma_list, punctuation_ends, rest_of_word, person_ends, honorific_or_title_ends, stop_word_ends,
     unit_word_ends, place_ends, nested_head, joined_capital, joined_lowercase, capitalized_word, number_in_name,
-    descriptive_lowercase, lowercase_then_name,
+    descriptive_lowercase, descriptive_verb, lowercase_then_name,
 )
 
 
@@ -365,7 +232,7 @@ def organization(v: View, i: int, allow_lower: bool = False, in_title: bool = Fa
     ``virtual`` is a head noun the text leaves out: 'Trưởng ban Tổ chức
     Tỉnh ủy' names 'Ban Tổ chức Tỉnh ủy' with no 'Ban' before 'Tổ chức'.
     ``trace`` collects the names of the rules that decided."""
-    h = (i, virtual, "dept") if virtual else v.head(i, allow_lower)
+    h = _virtual_head(v, i, virtual) if virtual else v.head(i, allow_lower)
     if not h:
         return None
     j, canon_head, cls = h
@@ -378,6 +245,13 @@ def organization(v: View, i: int, allow_lower: bool = False, in_title: bool = Fa
         _read_name(st)
     _drop_dangling(st)
     return _with_complement(st)
+
+
+def _virtual_head(v: View, i: int, virtual: str) -> tuple[int, str, str]:
+    """The head a title leaves out, or the lexicon's longer head when the title's
+    last word opens it ('Trưởng phòng Lao động - Thương binh và Xã hội')."""
+    whole = v.head(i - 1) if i and v.s[i - 1].low == virtual.lower() else None
+    return whole if whole and whole[0] > i else (i, virtual, "dept")
 
 
 def _company_words(st: OrgState) -> None:
@@ -466,6 +340,9 @@ def _lower_head(v: View, i: int) -> Mention | None:
         if " ".join(x.low for x in s[i:i + n]) in LOWER_HEADS and i + n < len(s) and v.lex.countries.match(s, i + n):
             o = organization(v, i, allow_lower=True)
             return o if o and o.info.complement else None  # type: ignore[union-attr]
+    h = v.lex.heads_lower.match(s, i) if not (i and s[i - 1].low in PLURAL_MARKERS) else None
+    if h and h[2][1] != "media" and any(x.cap for x in s[i + 1:h[0]]) and v.ends_token(h[0]):  # type: ignore[index]
+        return organization(v, i, allow_lower=True)  # 'cơ quan CSĐT Công an huyện X': a head with a name in it
     return None
 
 

@@ -86,6 +86,15 @@ def _is_brand(part: str, cuts: list[int]) -> bool:
         R.is_vietnamese_syllable(part[a:b]) for a, b in zip(cuts, cuts[1:]))
 
 
+def _head_matches(lex: Lex, s: list[Syl], i: int) -> list:
+    """The head nouns at i as printed and in any case; a medium only as printed
+    ('Lao động - Thương binh' is not the paper 'Lao Động')."""
+    exact, low = lex.heads_exact.match(s, i), lex.heads_lower.match(s, i)
+    if low and low[2][1] == "media" and low != exact:
+        low = None
+    return [h for h in (exact, low) if h]
+
+
 class View:
     """One sentence's syllables, the lexicons, and the mentions taken so far."""
 
@@ -178,7 +187,8 @@ class View:
         for n in (3, 4, 2):  # most Vietnamese names have three syllables
             k = j - n
             if k >= i + 1 and s[k].text in self.lex.surnames and all(
-                    x.cap and x.text.isalpha() and R.is_vietnamese_syllable(x.text) for x in s[k:j]):
+                    x.cap and x.text.isalpha() and R.is_vietnamese_syllable(x.text) for x in s[k:j]) \
+                    and not self.place_at(k):  # 'Nước giải khát Hà Nội': a place, no person
                 return k
         return j
 
@@ -209,7 +219,7 @@ class View:
                 allow_lower = True  # 'trường THPT Chu Văn An', 'bệnh viện Bạch Mai' (not 'các bệnh viện')
         if not s[i].cap and not allow_lower:
             return None
-        cands = [h for h in (lex.heads_exact.match(s, i), lex.heads_lower.match(s, i)) if h]
+        cands = _head_matches(lex, s, i)
         if not s[i].cap:
             cands = [h for h in cands if h[2][1] not in ("media",)]
         cands = [h for h in cands if self.ends_token(h[0])]

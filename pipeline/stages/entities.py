@@ -17,7 +17,7 @@ from spacy.util import filter_spans
 
 from .. import resources as R
 from ..entities.lexicon import Lex
-from ..entities.org_recall import recall_aliases, recall_sources
+from ..entities.org_recall import recall_aliases, recall_sources, recall_teams
 from ..entities.recall import recall_persons
 from ..entities.syllables import Mention, Syl, doc_syllables
 from ..entities.tagger import tag_sentence
@@ -74,6 +74,7 @@ def vi_entities(doc: Doc) -> Doc:
         tagged.append((sent, ss, tag_sentence(ss, last_line=credit)))
     recall_aliases([(ss, ms) for _sent, ss, ms in tagged], Lex.get())  # the document-level passes
     recall_sources([(ss, ms) for _sent, ss, ms in tagged], Lex.get())
+    recall_teams([(ss, ms) for _sent, ss, ms in tagged], Lex.get())
     recall_persons([(ss, ms) for _sent, ss, ms in tagged], Lex.get())
     for sent, ss, ms in tagged:
         for m in ms:

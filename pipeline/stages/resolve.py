@@ -30,6 +30,9 @@ LOCAL_CLASSES = ("admin", "party")   # bodies of a place: 'UBND', 'Đảng ủy'
 #: classes whose bare head names one body ('Quốc hội', 'Bộ Y tế', 'Reuters')
 NAMED_BY_HEAD = ("fixed", "ministry", "international", "media")
 SEPARATORS = frozenset({"-", ",", "và", ""})  # between coordinated bodies sharing a complement
+MASS_BODIES = frozenset(R.fact_table("org", "mass_body"))  # mass organizations of every level
+COMPANY_HEADS = frozenset(R.fact_table("org", "company_head"))  # 'Tập đoàn Hòa Phát' is 'Hòa Phát'
+CELLS = frozenset(R.fact_table("org", "cell"))  # party and union cells every body has
 
 
 # ------------------------------------------------------------------ organizations
@@ -37,8 +40,9 @@ def org_canonical(a: OrgInfo, ctx: DocContext, borrowed: str = "") -> str | None
     """The body's canonical name, its ellipses filled from the story; None when
     it names no body we can tell ('Ủy ban' alone, 'UBND phường' in a story with no ward)."""
     name, comp = a.name, a.complement or borrowed
-    if comp.startswith("?"):
-        comp = ctx.fill(comp[1:])
+    if comp.startswith("?"):  # the sentence's own place of that unit, else the story's
+        near = borrowed if gz.unit_word(borrowed) == comp[1:].lower() else ""
+        comp = near or ctx.fill(comp[1:])
         if not comp:
             return None
     party = gz.party_level(a.last_head)
@@ -82,6 +86,8 @@ def _bare_body_complement(a: OrgInfo, ctx: DocContext) -> str | None:
     cls = a.cls
     if cls in LOCAL_CLASSES:
         return next((c for c in map(ctx.fill, gz.local_units()) if c), None)
+    if a.name in MASS_BODIES:  # 'Hội phụ nữ', 'Đoàn TN': the story's ward, commune or province
+        return next((c for c in map(ctx.fill, gz.local_units()) if c), None) or ctx.province_full() or None
     if cls in NAMED_BY_HEAD or (cls == "state" and a.specific):
         return ""
     return None
@@ -128,8 +134,15 @@ class _Aliases:
         self.bodies: dict[str, Annotation] = {}
         text = doc._.text
         for a, b in zip(orgs, orgs[1:]):
-            if text[a.end:b.start].strip() == "(" and text[b.end:b.end + 1] == ")":
+            if text[a.end:b.start].strip() == "(" and text[b.end:b.end + 1] == ")" and self._short_name(b.text):
                 self.bodies.setdefault(R.fold_key(_org(b).name), a)
+
+    @staticmethod
+    def _short_name(text: str) -> bool:
+        """'VietBank', 'IMF', 'PV GAS' (not 'Bộ Tư pháp', a parent body in brackets)."""
+        words = text.split()
+        return all(w[:1].isupper() for w in words) and any(
+            R.ALL_CAPS_RE.match(w) or not R.is_vietnamese_syllable(w) for w in words)
 
     def canonical(self, m: Annotation, ctx: DocContext, borrowed: str) -> str | None:
         """The name of m through an alias; None when m names no alias."""
@@ -156,6 +169,51 @@ class _Aliases:
         return full[k:] if k > 0 else full
 
 
+def _near_places(mentions: list[Annotation]) -> dict[Annotation, str]:
+    """'Ủy viên Ban Chấp hành Đảng bộ huyện, Chủ tịch Hội Nông dân huyện Như Xuân':
+    an elliptical unit ('?huyện') is the place of that unit named next in its
+    sentence, else the one named before it (mention -> the place)."""
+    places: dict[int, list[tuple[int, str]]] = {}
+    for m in mentions:
+        place = m.canonical if m.label == "LOCATION" else _org(m).complement if m.label == "ORGANIZATION" else ""
+        if place and not place.startswith("?"):
+            places.setdefault(m.sent_start, []).append((m.start, place))
+    near: dict[Annotation, str] = {}
+    for m in mentions:
+        comp = _org(m).complement if m.label == "ORGANIZATION" else ""
+        if not comp.startswith("?"):
+            continue
+        same = [(start, p) for start, p in places.get(m.sent_start, []) if gz.unit_word(p) == comp[1:].lower()]
+        after = [p for start, p in same if start > m.start]
+        before = [p for start, p in same if start < m.start]
+        if after or before:
+            near[m] = after[0] if after else before[-1]
+    return near
+
+
+def _cell_parents(doc: Doc, mentions: list[Annotation]) -> dict[Annotation, Annotation]:
+    """A party or union cell printed bare in a chain of titles ('Bí thư Đảng ủy,
+    Giám đốc Sở Y tế tỉnh X') is the cell of the next body of the chain that is no
+    local government (the cell's mention -> that body's mention)."""
+    parents: dict[Annotation, Annotation] = {}
+    text = doc._.text
+    for k, m in enumerate(mentions):
+        if m.label != "ORGANIZATION" or _org(m).complement or _org(m).name not in CELLS:
+            continue
+        end, titled = m.end, False
+        for n in mentions[k + 1:]:
+            if n.start - end > 2 or text[end:n.start].strip() not in ("", ","):
+                break  # only titles and commas stand between
+            if n.label == "ORGANIZATION":
+                if titled and _org(n).cls not in LOCAL_CLASSES and _org(n).name not in CELLS:
+                    parents[m] = n
+                break
+            if n.label != "TITLE":
+                break
+            end, titled = n.end, True
+    return parents
+
+
 def _is_own_outlet(m: Annotation, own: str | None) -> bool:
     """'(NLĐO)-', 'PV Dân trí' or the outlet of the article's URL: not one of its organizations."""
     a = _org(m)
@@ -172,6 +230,33 @@ class _Grouper:
     def add(self, label: str, canonical: str, m: Annotation) -> None:
         key = (label, group_key(label, canonical))
         self.groups.setdefault(key, (canonical, []))[1].append(m)
+
+    def merge_prefixes(self, res: Resolution) -> None:
+        """A body named again by the start of its name ('Trường Đại học Mở' after
+        'Trường Đại học Mở Hà Nội') when one longer name of the story begins so and
+        the rest is no country ('Bộ Quốc phòng' is not 'Bộ Quốc phòng Trung Quốc');
+        a brand read alone when one company is named by it after a company head
+        ('Hòa Phát' of 'Tập đoàn Hòa Phát')."""
+        orgs = [k for k in self.groups if k[0] == "ORGANIZATION"]
+        countries = {R.fold_key(c) for c in R.countries()}
+        places = countries | {R.fold_key(c) for c in R.places_vn()}
+        for key in orgs:
+            short = key[1]
+            longer = [k for k in orgs if k != key and k in self.groups and (
+                (len(short.split()) >= 2 and k[1].startswith(short + " ") and k[1][len(short) + 1:] not in countries)
+                or (short not in places and k[1].endswith(" " + short) and k[1][:-len(short) - 1] in COMPANY_HEADS
+                    and self._brand(key)))]
+            if len(longer) != 1:
+                continue
+            _canonical, ms = self.groups.pop(key)
+            target = self.groups[longer[0]]
+            for m in ms:
+                res.names[m] = target[0]
+            target[1].extend(ms)
+
+    def _brand(self, key: tuple[str, str]) -> bool:
+        """Is the group a brand read alone ('Hòa Phát'), no head before it?"""
+        return all(_org(m).last_head in ("", _org(m).name) and not _org(m).complement for m in self.groups[key][1])
 
     def entities(self, res: Resolution) -> list[Entity]:
         out = []
@@ -210,6 +295,11 @@ def vi_resolve(doc: Doc) -> Doc:
     orgs = [m for m in mentions if m.label == "ORGANIZATION"]
     borrowed = _borrowed_complements(doc, orgs)
     aliases = _Aliases(doc, orgs)
+    borrowed.update(_near_places(mentions))
+    for cell, parent in _cell_parents(doc, mentions).items():
+        body = org_canonical(_org(parent), ctx, borrowed.get(parent, ""))
+        if body:
+            borrowed[cell] = body  # 'Đảng ủy' + 'Sở Y tế tỉnh X'
     full = [m for m in mentions if m.label == "PERSON" and len(m.canonical.split()) >= 2]
     own = R.outlet_of_url((doc._.meta or {}).get("url") or "")
     groups = _Grouper()
@@ -223,6 +313,7 @@ def vi_resolve(doc: Doc) -> Doc:
             groups.add(m.label, canon, m)
     for m in (doc._.numbers or []):
         groups.add(m.label, f"{m.start}:{m.end}", m)
+    groups.merge_prefixes(res)
     doc._.entities = groups.entities(res)
     for e in doc._.entities:
         for m in e.mentions:

@@ -46,6 +46,7 @@ RULE_CASES = {
     ],
     "honorific_or_title_ends": [
         ("Sở Y tế Giám đốc Lê Văn Hòa dự họp.", "Sở", "Sở Y tế"),
+        ("Phòng Đào tạo Sinh viên Nguyễn Văn An phát biểu.", "Phòng", "Phòng Đào tạo"),  # a name after it
     ],
     "stop_word_ends": [
         ("Đại hội Đảng bộ khóa XII khai mạc.", "Đảng bộ", "Đảng bộ"),
@@ -78,6 +79,7 @@ RULE_CASES = {
          "Viện Nghiên cứu xã hội, kinh tế và môi trường"),          # the verb after it is the sentence's
     ],
     "capitalized_word": [
+        ("Phòng Công tác Sinh viên tổ chức đối thoại.", "Phòng", "Phòng Công tác Sinh viên"),  # no name after it
         ("Công ty CP Đầu tư Hà Nội - Sài Gòn bị phạt.", "Công ty", "Công ty CP Đầu tư Hà Nội"),
     ],
     "number_in_name": [
@@ -89,11 +91,19 @@ RULE_CASES = {
         ("Cục Quản lý thị trường tỉnh Nam Định kiểm tra.", "Cục", "Cục Quản lý thị trường tỉnh Nam Định"),
         ("Ban Quản lý Khu kinh tế tỉnh Bình Định thông báo.", "Ban", "Ban Quản lý Khu kinh tế tỉnh Bình Định"),
     ],
+    "descriptive_verb": [
+        ("Ông là Giám đốc Công ty Cổ phần Đầu tư phát triển Hoa Lâm từ năm 2010.", "Công ty",
+         "Công ty Cổ phần Đầu tư phát triển Hoa Lâm"),
+        ("Bà làm việc tại Khoa Công nghệ thông tin và Toán ứng dụng.", "Khoa",
+         "Khoa Công nghệ thông tin và Toán ứng dụng"),
+    ],
     "lowercase_then_name": [
         ("Trung tâm dạy nghề Thanh Phúc tuyển sinh.", "Trung tâm", "Trung tâm dạy nghề Thanh Phúc"),
         ("Viện dinh dưỡng Quốc gia khuyến cáo.", "Viện", "Viện dinh dưỡng Quốc gia"),
     ],
     "no_rule": [  # nothing takes the word: the name ends
+        ("Sở đề nghị Cục Việc làm tăng cường phối hợp.", "Cục", "Cục Việc làm"),   # the sentence's verb
+        ("Cục Quản lý thị trường kiểm tra cửa hàng.", "Cục", "Cục Quản lý thị trường"),
         ("Cục Quản lý thị trường và lực lượng công an đã kiểm tra.", "Cục",
          "Cục Quản lý thị trường"),                                # another party after 'và'
         ("Công ty An Phát 2 người chết.", "Công ty", "Công ty An Phát"),   # a count, not 'Bệnh viện 108'

@@ -20,6 +20,9 @@ ALIAS_CASES = [
     ("Tập đoàn Phú An (PAG) được niêm yết. PAG cho biết lợi nhuận tăng.", {"Tập đoàn Phú An"}),
     ("Sở Giao dịch Chứng khoán TP.HCM (HSX) nhắc nhở. Theo HSX, cổ phiếu bị cảnh báo.",
      {"Sở Giao dịch Chứng khoán Thành phố Hồ Chí Minh"}),
+    # a parent body in brackets is no short name of the body before it
+    ("Hướng dẫn từ Tổng cục Thi hành án dân sự (Bộ Tư pháp) đã đến.",
+     {"Tổng cục Thi hành án dân sự", "Bộ Tư pháp"}),
     # not a short name: a place, an abbreviation, a person
     ("Công ty Phú An (Hà Nội) vừa khai trương.", {"Công ty Phú An"}),
     ("Công ty Phú An (TP) khai trương.", {"Công ty Phú An"}),
@@ -78,3 +81,95 @@ def test_source_cue(text, want):
 ])
 def test_bare_and_lowercase_heads(text, want):
     assert orgs_of(text) == want
+
+
+# a party or union cell printed bare in a chain of titles belongs to the next body of the chain
+@pytest.mark.parametrize("text, want", [
+    ("Ông Trần Văn Thức, Bí thư Đảng ủy, Giám đốc Sở Xây dựng tỉnh Nghệ An.",
+     {"Đảng ủy Sở Xây dựng tỉnh Nghệ An", "Sở Xây dựng tỉnh Nghệ An"}),
+    ("Bà Lò Thị Hoa, Bí thư Chi bộ, Chủ tịch Hội Nông dân huyện Mường Lát.",
+     {"Chi bộ Hội Nông dân huyện Mường Lát", "Hội Nông dân huyện Mường Lát"}),
+    # a local government's cell is the place's, not the People's Committee's
+    ("Ông Lê Văn An, Bí thư Đảng ủy, Chủ tịch UBND phường Tân Định.",
+     {"Đảng ủy phường Tân Định", "Ủy ban nhân dân phường Tân Định"}),
+])
+def test_cell_of_the_next_body(text, want):
+    assert orgs_of(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # a medium only as printed: 'Lao động - Thương binh' is not the paper 'Lao Động'
+    ("Bà Lê Thị Hòa, Phó trưởng Phòng Lao động - Thương binh và Xã hội huyện Đông Sơn.",
+     {"Phòng Lao động - Thương binh và Xã hội huyện Đông Sơn"}),
+    ("Theo báo Lao Động, giá xăng tăng.", {"Lao Động"}),
+    # the head a title leaves out opens a longer head of the lexicon
+    ("Ông Chử Xuân Dũng, Trưởng Ban Chỉ đạo công tác phòng, chống dịch bệnh Thành phố Hà Nội.",
+     {"Ban Chỉ đạo công tác phòng, chống dịch bệnh Thành phố Hà Nội"}),
+    # a place ending the body is no person's name ('Hà' is also a surname)
+    ("Ông Ngô Văn Lâm, Tổng giám đốc Tổng công ty Cổ phần Bia - Rượu - Nước giải khát Hà Nội.",
+     {"Tổng công ty Cổ phần Bia - Rượu - Nước giải khát Hà Nội"}),
+])
+def test_heads_after_titles(text, want):
+    assert orgs_of(text) == want
+
+
+def test_an_elliptical_unit_is_the_place_named_next_in_its_sentence():
+    text = ("Huyện Thạch Thành có nhiều trường. Bà Vi Thanh Hương, Ủy viên Ban Chấp hành Đảng bộ huyện, "
+            "Chủ tịch Hội Nông dân huyện Như Xuân. Huyện Thạch Thành đẹp.")
+    assert orgs_of(text) == {"Ban Chấp hành Đảng bộ huyện Như Xuân", "Hội Nông dân huyện Như Xuân"}
+
+
+def test_a_medium_of_the_lexicon_in_any_case_after_a_cue():
+    assert orgs_of("Vệ tinh đã bay.\nTheo Tiền phong") == {"Tiền Phong"}
+
+
+@pytest.mark.parametrize("text, want", [
+    # a body named again by the start of its name is that body
+    ("Trường Đại học Mở Hà Nội tuyển sinh. Năm nay, Trường Đại học Mở tập trung đào tạo.",
+     {"Trường Đại học Mở Hà Nội"}),
+    # a brand read alone is the one body named by it with a head
+    ("Năm nay, Tập đoàn Hòa Phát tăng lãi. Chiến lược phát triển Hòa Phát trong 20 năm tới.", {"Tập đoàn Hòa Phát"}),
+    # not when the rest is a country: another body
+    ("Bộ Quốc phòng Trung Quốc và Bộ Quốc phòng đã ký kết.", {"Bộ Quốc phòng Trung Quốc", "Bộ Quốc phòng"}),
+])
+def test_a_name_again_by_its_start(text, want):
+    assert orgs_of(text) == want
+
+
+@pytest.mark.parametrize("text, want", [
+    # the name after a team cue is the team, a place's name too
+    ("Đội chủ nhà Nam Định ghi bàn ở phút 90.", {"Nam Định"}),
+    ("Trận đấu giữa đội bóng Hà Nội và đội Thanh Hóa diễn ra tối qua.", {"Hà Nội", "Thanh Hóa"}),
+    ("Câu lạc bộ Hoàng Anh Gia Lai đứng đầu bảng.", {"Câu lạc bộ Hoàng Anh Gia Lai"}),  # a known body, no person
+    ("Đội Thanh niên xung kích dọn vệ sinh.", {"Đội Thanh niên xung kích"}),            # a head, not a cue
+])
+def test_teams(text, want):
+    assert orgs_of(text) == want
+
+
+def test_a_head_written_lowercase_with_a_name_in_it():
+    text = "Tháng 12/2020, cơ quan CSĐT Công an huyện Vĩnh Thuận khởi tố vụ án."
+    assert orgs_of(text) == {"Cơ quan Cảnh sát điều tra Công an huyện Vĩnh Thuận"}
+
+
+@pytest.mark.parametrize("text, want", [
+    # a name written lowercase after a title
+    ("Ông Lương Văn Huy, Viện trưởng Viện nghiên cứu xã hội, kinh tế và môi trường, tự ứng cử.",
+     {"Viện nghiên cứu xã hội, kinh tế và môi trường"}),
+    # the school left out after a head is no word of the name
+    ("Anh là Chủ tịch Hội Sinh viên trường.", set()),
+])
+def test_lowercase_names_after_titles(text, want):
+    assert orgs_of(text) == want
+
+
+def test_mass_bodies_printed_bare_are_the_story_places():
+    text = ("TP Cần Thơ đẩy mạnh học tập suốt đời. Sở phối hợp với Đoàn TN, Hội phụ nữ, "
+            "Hội người cao tuổi tổ chức lớp học.")
+    assert orgs_of(text) >= {"Đoàn Thanh niên Thành phố Cần Thơ", "Hội Phụ nữ Thành phố Cần Thơ",
+                             "Hội Người cao tuổi Thành phố Cần Thơ"}
+
+
+def test_school_abbreviations_expanded_in_canonical_forms():
+    assert orgs_of("Ông là thư ký Hội đồng trường ĐHBK HN nhiệm kỳ 2015-2020.") == {
+        "Hội đồng trường Đại học Bách khoa Hà Nội"}
