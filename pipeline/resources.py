@@ -296,7 +296,7 @@ def abbreviation_re() -> regex.Pattern:
 def expand_abbreviations(s: str) -> str:
     table = abbreviations()
     out = abbreviation_re().sub(lambda m: table[m.group(0)], s)
-    return regex.sub(r"\s+", " ", out).strip()
+    return WS_RE.sub(" ", out).strip()
 
 
 #: the outlet an article's URL belongs to
@@ -319,10 +319,25 @@ def outlet_of_url(url: str) -> str | None:
 UNIT_BEFORE_NAME_RE = regex.compile(r" tỉnh (?=\p{L})")
 
 
+_DASH_RE = regex.compile(r"\s*-\s*")
+
+
+@lru_cache(maxsize=1 << 16)
 def fold_key(s: str) -> str:
     """Grouping key of a canonical form: casefolded, single-spaced, dashes spaced."""
-    s = regex.sub(r"\s*-\s*", " - ", s.casefold())
-    return regex.sub(r"\s+", " ", s).strip()
+    return WS_RE.sub(" ", _DASH_RE.sub(" - ", s.casefold())).strip()
+
+
+@lru_cache(maxsize=None)
+def country_keys() -> frozenset[str]:
+    """The fold keys of the countries' names."""
+    return frozenset(fold_key(c) for c in countries())
+
+
+@lru_cache(maxsize=None)
+def place_keys() -> frozenset[str]:
+    """The fold keys of the countries' and Vietnam's places' names."""
+    return country_keys() | frozenset(fold_key(c) for c in places_vn())
 
 
 # ---------------------------------------------------------------- fact types (pipeline/facts)

@@ -238,8 +238,7 @@ class _Grouper:
         a brand read alone when one company is named by it after a company head
         ('Hòa Phát' of 'Tập đoàn Hòa Phát')."""
         orgs = [k for k in self.groups if k[0] == "ORGANIZATION"]
-        countries = {R.fold_key(c) for c in R.countries()}
-        places = countries | {R.fold_key(c) for c in R.places_vn()}
+        countries, places = R.country_keys(), R.place_keys()
         for key in orgs:
             short = key[1]
             longer = [k for k in orgs if k != key and k in self.groups and (
