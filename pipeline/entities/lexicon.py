@@ -24,6 +24,9 @@ class Trie:
             for k in key:
                 node = node.setdefault(k, {})
             node[None] = (form, value)
+        #: the first syllables of the entries, lowercased: a syllable whose ``low`` is not
+        #: among them starts no entry (what the hot recognizers check before matching)
+        self.first = frozenset(k.lower() for k in self.root)
 
     def match(self, syls: Sequence["Syl"], i: int) -> tuple[int, str, object] | None:
         """(end, form, value) of the longest entry starting at syllable i."""
@@ -49,6 +52,7 @@ class PlaceTrie:
     def __init__(self, entries: dict[str, object]) -> None:
         self.exact = Trie(entries, lower=False)
         self.folded = Trie(entries, lower=True)
+        self.first = self.exact.first | self.folded.first
 
     def match(self, syls: Sequence["Syl"], i: int) -> tuple[int, str, object] | None:
         m = self.exact.match(syls, i)
@@ -77,6 +81,9 @@ class Lex:
         self.surnames = R.surnames()
         self.stop = R.name_stopwords()
         self.suffixes = R.org_suffixes()
+        #: lowercased syllables that may start a head noun; a unit word, place or country
+        self.head_first = self.heads_exact.first | self.heads_lower.first
+        self.location_first = self.units.first | self.units_lower.first | self.places.first | self.countries.first
 
     @classmethod
     def get(cls) -> "Lex":

@@ -185,6 +185,8 @@ def recognize_credit(v: View, i: int) -> int | None:
 def recognize_honorific(v: View, i: int) -> int | None:
     """'ông', 'PGS.TS', 'Đại tá' and the name after it (the honorific is not part of it)."""
     s, lex = v.s, v.lex
+    if s[i].low not in lex.honor.first:
+        return None
     hon = lex.honor.match(s, i)
     if not hon or (s[i].cap and lex.titles.match(s, i)):
         return None

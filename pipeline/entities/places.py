@@ -16,6 +16,8 @@ def location(v: View, i: int, in_title: bool = False) -> tuple[int, str, str] | 
     """(end, canonical, level) of a location starting at i.  In a title chain
     a unit word followed by a person's name is elliptical: 'Phó Chủ tịch
     UBND TP Võ Văn Hoan' names the city's committee and then the person."""
+    if v.s[i].low not in v.lex.location_first:
+        return None  # no unit word, place or country starts here
     u = v.unit_word(i)
     if u:
         return _unit_and_name(v, i, u, in_title)

@@ -213,6 +213,8 @@ class View:
     def head(self, i: int, allow_lower: bool = False) -> tuple[int, str, str] | None:
         """(end, canonical, class) of an organization head noun at i ('Sở', 'UBND', 'Bộ Y tế')."""
         s, lex = self.s, self.lex
+        if s[i].low not in lex.head_first:
+            return None  # no head noun starts here, in any case
         if not s[i].cap and s[i].first and (i == 0 or s[i - 1].low not in PLURAL_MARKERS):
             h = lex.heads_lower.match(s, i)
             if h and h[2][1] in ("school", "health") and h[0] < len(s) and s[h[0]].cap:

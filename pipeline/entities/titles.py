@@ -23,6 +23,8 @@ DOMAIN_JOINS = frozenset({"và", ",", "-"})
 
 def title(v: View, i: int) -> Mention | None:
     s = v.s
+    if s[i].low not in v.lex.titles.first and s[i].low not in MODIFIERS_BEFORE:
+        return None
     t = v.lex.titles.match(s, i)  # lexicalized forms first: 'Phó phòng', 'Hiệu phó'
     if not t:
         k = i
