@@ -31,9 +31,12 @@ class Syl:
     cap: bool = field(init=False)   # starts with a capital
     low: str = field(init=False)    # lowercased text
 
-    def __post_init__(self) -> None:
-        self.cap = self.text[:1].isupper()
-        self.low = self.text.lower()
+    def __init__(self, text: str, start: int, end: int, tok: int, tag: str, first: bool, tok_len: int,
+                 glued: bool = False) -> None:   # written out: a dataclass's __init__ + __post_init__ cost more
+        self.text, self.start, self.end, self.tok, self.tag = text, start, end, tok, tag
+        self.first, self.tok_len, self.glued = first, tok_len, glued
+        self.cap = text[:1].isupper()
+        self.low = text.lower()
 
 
 @dataclass(slots=True)
@@ -52,10 +55,14 @@ def doc_syllables(doc: Doc) -> list[Syl]:
     for tok in doc:
         if tok.is_space:
             continue
-        pieces = split_space(tok.text)
+        text, idx = tok.text, tok.idx
+        if " " not in text and (len(text) < 3 or text[1:].islower()):   # split_space's one piece, no call
+            out.append(Syl(text, idx, idx + len(text), tok.i, tok.tag_, True, 1, False))
+            continue
+        pieces = split_space(text)
         n = len(pieces)
         for k, (p, s, glued) in enumerate(pieces):
-            a = tok.idx + s
+            a = idx + s
             out.append(Syl(p, a, a + len(p), tok.i, tok.tag_, k == 0, n, glued))
     return out
 
