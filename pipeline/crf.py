@@ -318,7 +318,7 @@ class CRFModel:
             m = active[t]
             s = score[:m, :, None] + trans
             bp = s.argmax(axis=1)
-            score = np.take_along_axis(s, bp[:, None, :], axis=1)[:, 0, :] + pad[:m, t]
+            score = s.max(axis=1) + pad[:m, t]   # the value at bp: the same float
             back.append(bp)
             final[active[t + 1]:m] = score[active[t + 1]:m]
         labels = np.zeros((n_sent, longest), dtype=np.intp)
