@@ -48,10 +48,11 @@ def domain_end(v: View, i: int, hint: str) -> int:
 
 
 def own_outlet(v: View, o: Mention) -> bool:
-    """'(NLĐO)-' opening a line, 'PV Dân trí', 'Như Dân trí đã đưa tin': the article's own outlet."""
+    """'(NLĐO)-' opening a line, 'PV Dân trí', 'Như Dân trí đã đưa tin', 'Chia sẻ với
+    Dân trí' (a source talks to the paper): the article's own outlet."""
     s = v.s
     before = s[o.start - 1].text if o.start else ""
     if before == "(" and o.start == 1:
         return True
-    return before in OWN_OUTLET_BEFORE or (
-        o.start >= 2 and f"{s[o.start - 2].low} {s[o.start - 1].low}" in OWN_OUTLET_BEFORE)
+    return before in OWN_OUTLET_BEFORE or any(
+        o.start >= n and " ".join(t.low for t in s[o.start - n:o.start]) in OWN_OUTLET_BEFORE for n in (2, 3))

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from .. import gazetteer as gz
 from .. import resources as R
-from ..context import DocContext, group_key
+from ..context import DocContext, group_key, institution_names
 from ..normalize import canonical_text
 from ..records import Annotation, Entity, OrgInfo, PersonInfo, Resolution
 
@@ -307,8 +307,10 @@ def vi_resolve(doc: Doc) -> Doc:
             res.outlets.append(m)
             doc._.outlet = doc._.outlet or canonical_text(m.text)
             continue
-        canon = res.names[m] = _resolve_name(m, ctx, borrowed, full, aliases)
-        if canon:
+        res.names[m] = _resolve_name(m, ctx, borrowed, full, aliases)
+    res.names.update(institution_names([m for m in orgs if m in res.names], res.names))
+    for m in mentions:
+        if canon := res.names.get(m):
             groups.add(m.label, canon, m)
     for m in (doc._.numbers or []):
         groups.add(m.label, f"{m.start}:{m.end}", m)

@@ -173,3 +173,49 @@ def test_mass_bodies_printed_bare_are_the_story_places():
 def test_school_abbreviations_expanded_in_canonical_forms():
     assert orgs_of("Ông là thư ký Hội đồng trường ĐHBK HN nhiệm kỳ 2015-2020.") == {
         "Hội đồng trường Đại học Bách khoa Hà Nội"}
+
+
+# the bodies and offices of the institution a story is about, printed without it
+# (pipeline.context.institution_names): the school named twice or more is theirs
+INSTITUTION_CASES = [
+    ("Trường Đại học Phú An có 20.000 sinh viên. Bí thư Đảng ủy là ông An. Trường ĐH Phú An có 30 khoa.",
+     {"Trường Đại học Phú An", "Đảng ủy Trường Đại học Phú An"}),
+    ("Trường Đại học Phú An tuyển sinh. Ông An là Ủy viên Ban Thường vụ Đảng ủy Trường, Chủ tịch "
+     "Công đoàn Trường. Trường Đại học Phú An có 30 khoa.",
+     {"Trường Đại học Phú An", "Ban Thường vụ Đảng ủy Trường Đại học Phú An",
+      "Công đoàn Trường Đại học Phú An"}),
+    # 'Hội đồng trường' + 'Trường ...': the school once, grouped with the name printed in full
+    ("Trường Đại học Phú An đào tạo kỹ sư. Hội đồng trường họp. Hội đồng trường Trường ĐH Phú An "
+     "có 19 thành viên. Trường Đại học Phú An khai giảng.",
+     {"Trường Đại học Phú An", "Hội đồng trường Trường Đại học Phú An"}),
+    # an office named by its own name
+    ("Trường Đại học Phú An tuyển sinh. Ông Bình là Trưởng phòng Đào tạo, giảng viên Khoa Ngữ văn. "
+     "Trường Đại học Phú An có 30 khoa.",
+     {"Trường Đại học Phú An", "Phòng Đào tạo Trường Đại học Phú An", "Khoa Ngữ văn Trường Đại học Phú An"}),
+    # 'Đảng ủy Viện' is the party committee of the 'Viện ...' named next in its sentence
+    ("Trường Đại học Phú An tuyển sinh. Ông Bình là Bí thư Đảng ủy Viện, Viện trưởng Viện Cơ khí. "
+     "Trường Đại học Phú An có 30 khoa.",
+     {"Trường Đại học Phú An", "Đảng ủy Viện Cơ khí", "Viện Cơ khí"}),
+    # a school named once is no story's institution; a body with its own place stays the place's
+    ("Trường Đại học Phú An tuyển sinh. Bí thư Đảng ủy là ông An.", {"Trường Đại học Phú An"}),
+    ("Trường Đại học Phú An tuyển sinh. Đảng ủy xã đã chỉ đạo. Trường Đại học Phú An có 30 khoa.",
+     {"Trường Đại học Phú An"}),
+    # a district's department of the lexicon is no school's office
+    ("Trường THCS Phú An có 500 học sinh. Phòng Giáo dục và Đào tạo đã kiểm tra. Trường THCS Phú An khai giảng.",
+     {"Trường Trung học cơ sở Phú An"}),
+]
+
+
+@pytest.mark.parametrize("text, want", INSTITUTION_CASES)
+def test_institution_bodies(text, want):
+    assert orgs_of(text) == want
+
+
+# the paper a source talks to is the article's own outlet, not one of its organizations
+@pytest.mark.parametrize("text, want", [
+    ("Chia sẻ với Dân trí, ông Nguyễn Văn An cho biết giá vàng sẽ tăng.", set()),
+    ("Trao đổi với Tuổi Trẻ, bà Lê Thị Hoa nói sẽ kiểm tra.", set()),
+    ("Theo Reuters, giá dầu tăng.", {"Reuters"}),
+])
+def test_paper_spoken_to_is_the_own_outlet(text, want):
+    assert orgs_of(text) == want
