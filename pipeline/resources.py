@@ -99,9 +99,9 @@ PRONOUN_RE = regex.compile(
     r"(?:^|[,;:]\s*|\s)(?:[ôÔ]ng|[bB]à)\s+(?:(?:đã|cũng|tiếp tục|sau đó)\s+)?"
     r"(?:được\s+(?:bầu|bổ nhiệm|chỉ định|điều động|phân công|giao)(?:\s+giữ chức|\s+làm)?|làm|trở thành|giữ chức|là)\s*$"
 )
-#: 'nguyên'/'cựu'/'tân' opening or closing the words between a name and a title
 #: an age in apposition opening the words after a name ('ông A, 51 tuổi, trở thành ...')
 AGE_ASIDE_RE = regex.compile(r"^,\s*\d{1,3}\s+tuổi\s*,\s*")
+#: 'nguyên'/'cựu'/'tân' opening or closing the words between a name and a title
 STATUS_WORD_RE = regex.compile(r"^(?:nguyên|cựu|tân)\b\s*|\s*\b(?:nguyên|cựu|tân)$")
 #: the outlet credit that opens an article: '(NLĐO)- ...'
 OUTLET_RE = regex.compile(r"^\s*\(([\p{Lu}][\p{L}.\- ]{1,15})\)\s*[-:]")

@@ -43,13 +43,12 @@ class Run:
     end: int
     text: str
     foreign: bool     # a syllable is not Vietnamese-shaped
-    evidence: str = ""
 
 
 @lru_cache(maxsize=None)
 def _evidence_words() -> dict[str, frozenset[str]]:
     sets: dict[str, set[str]] = {}
-    for row in R._lines("person_evidence.tsv"):
+    for row in R.data_rows("person_evidence.tsv"):
         if len(row) > 1:
             sets.setdefault(row[0], set()).add(row[1])
     return {k: frozenset(v) for k, v in sets.items()}
@@ -57,7 +56,7 @@ def _evidence_words() -> dict[str, frozenset[str]]:
 
 @lru_cache(maxsize=None)
 def _non_person() -> frozenset[str]:
-    return frozenset(r[0] for r in R._lines("non_person_names.txt"))
+    return frozenset(r[0] for r in R.data_rows("non_person_names.txt"))
 
 
 def _words(name: str) -> frozenset[str]:
@@ -179,9 +178,7 @@ class PersonRecall:
         syls = self.sents[r.sent][0]
         if r.text in self.known or (r.foreign and r.text in self.parts):
             return "again"
-        cue = self.lex.honor.match(syls, r.start - 1) if r.start else None
-        if (cue and cue[0] == r.start) or _phrase_before(syls, r.start, _words("before")) \
-                or self._honorific_ends_at(syls, r.start):
+        if _phrase_before(syls, r.start, _words("before")) or honorific_before(syls, r.start, self.lex, 4):
             return "cue"
         if _phrase_after(syls, r.end, _words("after")) or _age_after(syls, r.end):
             return "speech" if r.end - r.start >= 2 else ""  # 'Ofcom cho biết' is a body
@@ -190,13 +187,6 @@ class PersonRecall:
         if self._listed_with_person(r):
             return "list"
         return ""
-
-    def _honorific_ends_at(self, syls: list[Syl], i: int) -> bool:
-        for n in (1, 2, 3, 4):
-            m = self.lex.honor.match(syls, i - n) if i - n >= 0 else None
-            if m and m[0] == i:
-                return True
-        return False
 
     def _listed_with_person(self, r: Run) -> bool:
         """'Công Phượng, Tuấn Anh và Xuân Trường': next to a person in a list."""
@@ -216,9 +206,8 @@ class PersonRecall:
         return False
 
     # ------------------------------------------------------------ main
-    def recall(self) -> list[list[Mention]]:
-        """New PERSON mentions per sentence (the tagger's own are not changed)."""
-        found: list[list[Mention]] = [[] for _ in self.sents]
+    def recall(self) -> None:
+        """Add new PERSON mentions to each sentence's mentions (the tagger's own are not changed)."""
         pending = [r for r in self.runs() if not self._excluded(r)]
         for _round in range(3):  # evidence found in one sentence supports another
             rest = []
@@ -228,13 +217,16 @@ class PersonRecall:
                     rest.append(r)
                     continue
                 m = Mention("PERSON", r.start, r.end, PersonInfo(standalone=True, evidence=ev))
-                found[r.sent].append(m)
                 self.sents[r.sent][1].append(m)
                 self._know(r.text)
             if len(rest) == len(pending):
                 break
             pending = rest
-        return found
+
+
+def honorific_before(syls: list[Syl], i: int, lex: _Lexicon, longest: int = 3) -> bool:
+    """Does an honorific or role word of up to ``longest`` syllables end right before s[i]?"""
+    return any((h := lex.honor.match(syls, i - n)) and h[0] == i for n in range(1, longest + 1) if i - n >= 0)
 
 
 def in_place_list(syls: list[Syl], i: int, lex: _Lexicon) -> bool:
@@ -265,9 +257,7 @@ def standalone_singles(sents: list[tuple[list[Syl], list[Mention]]], lex: _Lexic
             s = syls[m.start]
             if R.is_vietnamese_syllable(s.text):
                 continue
-            cue = any((h := lex.honor.match(syls, m.start - n)) and h[0] == m.start
-                      for n in (1, 2, 3) if m.start - n >= 0)
-            if cue:
+            if honorific_before(syls, m.start, lex):
                 m.info.standalone = True
 
 
@@ -276,9 +266,7 @@ def drop_listed_places(sents: list[tuple[list[Syl], list[Mention]]], lex: _Lexic
     Thạch Thành'), unless an honorific stands before it."""
     for syls, ms in sents:
         ms[:] = [m for m in ms if not (
-            m.label == "PERSON" and in_place_list(syls, m.start, lex)
-            and not any((h := lex.honor.match(syls, m.start - n)) and h[0] == m.start
-                        for n in (1, 2, 3) if m.start - n >= 0))]
+            m.label == "PERSON" and in_place_list(syls, m.start, lex) and not honorific_before(syls, m.start, lex))]
 
 
 def recall_persons(sents: list[tuple[list[Syl], list[Mention]]], lex: _Lexicon) -> None:

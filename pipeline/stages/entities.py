@@ -41,8 +41,10 @@ def _credit_lines(text: str) -> tuple[int | None, int | None]:
     if prev_line.startswith(SOURCE_OPENERS) and len(prev_line.split()) <= 5 and len(body[last:].split()) <= 4:
         return prev, last
     start = last
+    if not R.CREDIT_LINE_RE.match(body[last:].strip()):
+        return start, None
     for _ in range(2):
-        if start == 0 or not R.CREDIT_LINE_RE.match(body[last:].strip()):
+        if start == 0:
             break
         prev = body.rfind("\n", 0, start - 1) + 1
         if not R.BYLINE_RE.match(body[prev:start - 1].strip()):
