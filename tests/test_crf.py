@@ -1,0 +1,40 @@
+"""pipeline.crf.viterbi: the three decoders give the same path, ties included
+(the first best wins, as in underthesea_core's CRFTagger)."""
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import pytest
+
+from pipeline.crf.viterbi import viterbi, viterbi2, viterbi_many
+
+
+def _case(seed: int, n_labels: int, length: int):
+    rnd = random.Random(seed)
+    # small integers: many exact ties between paths
+    em = [[float(rnd.randint(-2, 2)) for _ in range(n_labels)] for _ in range(length)]
+    trans = [[float(rnd.randint(-1, 1)) for _ in range(n_labels)] for _ in range(n_labels)]
+    return em, trans
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_two_label_viterbi_is_the_general_one(seed):
+    em, trans = _case(seed, 2, 1 + seed % 9)
+    assert viterbi2(em, trans) == viterbi(em, trans)
+
+
+def test_ties_go_to_the_first_label():
+    assert viterbi([[0.0, 0.0], [0.0, 0.0]], [[0.0, 0.0], [0.0, 0.0]]) == [0, 0]
+    assert viterbi2([[0.0, 0.0], [0.0, 0.0]], [[0.0, 0.0], [0.0, 0.0]]) == [0, 0]
+    assert viterbi2([[0.0, 1.0], [2.0, 0.0]], [[0.0, 0.0], [0.0, 0.0]]) == [1, 0]
+
+
+@pytest.mark.parametrize("n_labels", [2, 3, 5])
+def test_sentences_in_step_are_each_sentence_alone(n_labels):
+    cases = [_case(100 * n_labels + k, n_labels, length) for k, length in enumerate([3, 1, 7, 7, 2])]
+    trans = cases[0][1]
+    ems = [em for em, _ in cases]
+    flat = np.array([row for em in ems for row in em], dtype=np.float64)
+    got = viterbi_many(flat, [len(em) for em in ems], np.array(trans, dtype=np.float64))
+    assert got == [viterbi(em, trans) for em in ems]
