@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from .. import resources as R
 from ..records import EntityInfo
+from ..tokens import columns, tags
 from .lexicon import MODIFIERS_BEFORE, PLURAL_MARKERS, Lex
 
 
@@ -52,18 +53,19 @@ class Mention:
 def doc_syllables(doc: Doc) -> list[Syl]:
     """The syllables of the whole document, built once (spaces left out)."""
     out: list[Syl] = []
-    for tok in doc:
-        if tok.is_space:
-            continue
-        text, idx = tok.text, tok.idx
+    cols = columns(doc)
+    tag_of = tags(doc)
+    texts, starts = cols.texts, cols.starts
+    for i in cols.words():
+        text, idx, tag = texts[i], starts[i], tag_of[i]
         if " " not in text and (len(text) < 3 or text[1:].islower()):   # split_space's one piece, no call
-            out.append(Syl(text, idx, idx + len(text), tok.i, tok.tag_, True, 1, False))
+            out.append(Syl(text, idx, idx + len(text), i, tag, True, 1, False))
             continue
         pieces = split_space(text)
         n = len(pieces)
         for k, (p, s, glued) in enumerate(pieces):
             a = idx + s
-            out.append(Syl(p, a, a + len(p), tok.i, tok.tag_, k == 0, n, glued))
+            out.append(Syl(p, a, a + len(p), i, tag, k == 0, n, glued))
     return out
 
 

@@ -10,12 +10,14 @@ from spacy.tokens import Doc
 
 from ..records import Annotation, NumberInfo
 from ..numbers import find_numbers
+from ..tokens import columns
 
 
 @Language.component("vi_numbers", assigns=["doc.spans", "doc._.numbers"],
                     requires=["token.is_sent_start", "token.tag", "doc._.text", "doc._.meta"])
 def vi_numbers(doc: Doc) -> Doc:
-    words = [(t.idx, t.idx + len(t.text)) for t in doc if not t.is_space]
+    cols = columns(doc)
+    words = [(cols.starts[i], cols.starts[i] + len(cols.texts[i])) for i in cols.words()]
     meta = doc._.meta or {}
     spans = []
     bounds = [(s.start_char, s.end_char) for s in doc.sents]

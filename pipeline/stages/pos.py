@@ -5,17 +5,30 @@ The shipped model is run by :mod:`pipeline.crf` (the same tags as underthesea's
 ``pos_tag(model="v2.0")`` on the same words)."""
 from __future__ import annotations
 
+import numpy
+from spacy.attrs import TAG
 from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..crf import pos_model
+from ..tokens import columns, sentence_starts
 
 
 def vi_pos(doc: Doc) -> Doc:
-    sents = [[t for t in sent if not t.is_space] for sent in doc.sents]
-    for toks, tags in zip(sents, pos_model().tag_many([[t.text for t in toks] for toks in sents])):
-        for t, tag in zip(toks, tags):
-            t.tag_ = tag[2:] if tag[:2] in ("B-", "I-") else tag
+    n = len(doc)
+    if not n:
+        return doc
+    cols = columns(doc)
+    bounds = sentence_starts(doc) + [n]
+    sents = [[i for i in range(a, b) if not cols.space[i]] for a, b in zip(bounds, bounds[1:])]
+    texts = cols.texts
+    strings = doc.vocab.strings
+    hashes = [0] * n   # whitespace tokens keep no tag
+    for idx, tags in zip(sents, pos_model().tag_many([[texts[i] for i in s] for s in sents])):
+        for i, tag in zip(idx, tags):
+            hashes[i] = strings.add(tag[2:] if tag[:2] in ("B-", "I-") else tag)
+    # one array write instead of a property write per token
+    doc.from_array([TAG], numpy.array(hashes, dtype="uint64").reshape(-1, 1))
     return doc
 
 

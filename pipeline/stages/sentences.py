@@ -8,6 +8,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .. import resources as R
+from ..tokens import columns
 
 # short forms that end with a dot and do not end a sentence
 _NO_BREAK = frozenset(a + "." for a in R.DOTTED_ABBREVIATIONS)
@@ -25,20 +26,22 @@ def vi_sentences(doc: Doc) -> Doc:
     n = len(doc)
     if not n:
         return doc
+    cols = columns(doc)
+    texts = cols.texts
     starts = [False] * n
     starts[0] = True
-    for i, tok in enumerate(doc):
-        if "\n" in tok.text:
+    for i, text in enumerate(texts):
+        if "\n" in text:
             # a whitespace token holding the line break opens the next line
             if i + 1 < n:
                 starts[i + 1] = True
             continue
-        if i + 1 < n and R.SENT_END_RE.match(tok.text):
+        if i + 1 < n and R.SENT_END_RE.match(text):
             j = i + 1
-            while j < n and doc[j].text in {'"', "'", ")"} and not doc[j].whitespace_:
+            while j < n and texts[j] in {'"', "'", ")"} and not cols.trailing[j]:
                 j += 1  # closing quote stays with its sentence
-            if j < n and not doc[j].is_space and _starts_sentence(doc[j].text):
-                prev = doc[i - 1].text + tok.text if i else tok.text
+            if j < n and not cols.space[j] and _starts_sentence(texts[j]):
+                prev = texts[i - 1] + text if i else text
                 if prev not in _NO_BREAK:
                     starts[j] = True
     # one array write instead of a property write per token
