@@ -38,3 +38,14 @@ def test_sentences_in_step_are_each_sentence_alone(n_labels):
     flat = np.array([row for em in ems for row in em], dtype=np.float64)
     got = viterbi_many(flat, [len(em) for em in ems], np.array(trans, dtype=np.float64))
     assert got == [viterbi(em, trans) for em in ems]
+
+
+def test_one_long_sentence_does_not_pad_the_others():
+    """Blocks: a 6,000-token sentence and 3,000 short ones decode as each alone."""
+    trans = [[float(v) for v in row] for row in ((0, 1, -1), (1, 0, 0), (-1, 0, 1))]
+    rnd = random.Random(7)
+    lens = [6000] + [rnd.randint(1, 6) for _ in range(3000)]
+    ems = [[[float(rnd.randint(-2, 2)) for _ in range(3)] for _ in range(n)] for n in lens]
+    flat = np.array([row for em in ems for row in em], dtype=np.float64)
+    got = viterbi_many(flat, lens, np.array(trans, dtype=np.float64))
+    assert got == [viterbi(em, trans) for em in ems]

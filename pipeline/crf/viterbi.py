@@ -67,40 +67,63 @@ def viterbi2(em: list[list[float]], trans: list[list[float]]) -> list[int]:
     return path
 
 
+#: padded cells a block of sentences may hold beyond twice its real ones
+_BLOCK_SLACK = 8192
+
+
 def viterbi_many(em: np.ndarray, lens: list[int], trans: np.ndarray) -> list[list[int]]:
-    """:func:`viterbi` in numpy for all sentences in step, longest first: at step t,
-    ``s[k, prev, y] = score[k, prev] + trans[prev, y]``, ``argmax`` over ``prev``
-    takes the first best as the strict ``>`` does, then ``+ emission``: the same
-    additions in the same order."""
+    """:func:`viterbi` in numpy for many sentences in step (``em``: their emission
+    rows end to end).  Longest first, in blocks whose padding stays within twice
+    their real size, so that one very long sentence does not pad every other one."""
     starts = np.cumsum([0] + lens[:-1]).tolist()
     order = sorted(range(len(lens)), key=lambda k: -lens[k])
-    sl = [lens[k] for k in order]
-    n_sent, longest, n_labels = len(order), sl[0], trans.shape[0]
-    pad = np.zeros((n_sent, longest, n_labels), dtype=np.float64)
-    for i, k in enumerate(order):
-        pad[i, :lens[k]] = em[starts[k]:starts[k] + lens[k]]
-    active = [0] * (longest + 1)   # active[t]: sentences longer than t (a prefix of `order`)
+    out: list[list[int]] = [[] for _ in lens]
+    block: list[int] = []
+    real = 0
+    for k in order + [-1]:
+        if block and (k < 0 or (len(block) + 1) * lens[block[0]] > 2 * (real + lens[k]) + _BLOCK_SLACK):
+            for j, path in zip(block, _viterbi_block([em[starts[j]:starts[j] + lens[j]] for j in block], trans)):
+                out[j] = path
+            block, real = [], 0
+        if k >= 0:
+            block.append(k)
+            real += lens[k]
+    return out
+
+
+def _viterbi_block(ems: list[np.ndarray], trans: np.ndarray) -> list[list[int]]:
+    """Sentences longest first, in step: at step t,
+    ``s[k, y, prev] = score[k, prev] + trans[prev, y]`` (the previous label last, so
+    that the reductions run over contiguous memory), ``argmax`` over ``prev`` takes
+    the first best as the strict ``>`` does, the value at it ``+ emission``: the
+    same additions (IEEE addition commutes exactly), in the same order."""
+    sl = [len(e) for e in ems]
+    n_sent, longest, n_labels = len(ems), sl[0], trans.shape[0]
+    pad = np.zeros((longest, n_sent, n_labels), dtype=np.float64)   # step, sentence, label
+    for i, e in enumerate(ems):
+        pad[:sl[i], i] = e
+    active = [0] * (longest + 1)   # active[t]: sentences longer than t (a prefix of the block)
     for n in sl:
         active[n - 1] += 1
     for t in range(longest - 1, -1, -1):
         active[t] += active[t + 1]
     final = np.empty((n_sent, n_labels), dtype=np.float64)
-    score = pad[:, 0]
+    score = pad[0]
     final[active[1]:] = score[active[1]:]
+    trans_t = np.ascontiguousarray(trans.T)   # [y, prev]
+    buf = np.empty((n_sent, n_labels, n_labels), dtype=np.float64)
     back: list[np.ndarray] = [np.empty(0)]
     for t in range(1, longest):
         m = active[t]
-        s = score[:m, :, None] + trans
-        bp = s.argmax(axis=1)
-        score = s.max(axis=1) + pad[:m, t]   # the value at bp: the same float
+        s = buf[:m]
+        np.add(score[:m, None, :], trans_t, out=s)
+        bp = s.argmax(axis=2)
         back.append(bp)
+        score = np.take_along_axis(s, bp[:, :, None], axis=2)[:, :, 0] + pad[t, :m]
         final[active[t + 1]:m] = score[active[t + 1]:m]
     labels = np.zeros((n_sent, longest), dtype=np.intp)
     labels[np.arange(n_sent), np.array(sl) - 1] = final.argmax(axis=1)
     for t in range(longest - 1, 0, -1):
         m = active[t]
         labels[:m, t - 1] = back[t][np.arange(m), labels[:m, t]]
-    out: list[list[int]] = [[] for _ in lens]
-    for i, k in enumerate(order):
-        out[k] = labels[i, :sl[i]].tolist()
-    return out
+    return [labels[i, :sl[i]].tolist() for i in range(n_sent)]
