@@ -8,7 +8,7 @@ STAMP := $(VENV)/.installed
 
 .PHONY: run test install eval clean
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml pipeline/crf/_decode.c
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
 	$(BIN)/pip install -q -e '.[test]'

@@ -49,3 +49,36 @@ def test_one_long_sentence_does_not_pad_the_others():
     flat = np.array([row for em in ems for row in em], dtype=np.float64)
     got = viterbi_many(flat, lens, np.array(trans, dtype=np.float64))
     assert got == [viterbi(em, trans) for em in ems]
+
+
+def test_the_compiled_loops_are_built():
+    """`pip install -e .` (the README's commands) compiles pipeline/crf/_decode.c."""
+    from pipeline.crf import viterbi as v
+
+    assert v._compiled is not None
+
+
+@pytest.mark.parametrize("n_labels", [2, 3, 31])
+@pytest.mark.parametrize("seed", range(5))
+def test_compiled_and_python_paths_are_the_same(n_labels, seed):
+    from pipeline.crf.viterbi import decode_all
+
+    rnd = random.Random(seed * 97 + n_labels)
+    lens = [rnd.randint(1, 40) for _ in range(rnd.randint(1, 12))]
+    em = np.array([[float(rnd.randint(-3, 3)) / 2 for _ in range(n_labels)] for _ in range(sum(lens))])
+    trans = [[float(rnd.randint(-2, 2)) / 4 for _ in range(n_labels)] for _ in range(n_labels)]
+    trans_np = np.array(trans)
+    assert decode_all(em, lens, trans, trans_np) == decode_all(em, lens, trans, trans_np, compiled=False)
+
+
+def test_compiled_loops_refuse_bad_shapes():
+    from pipeline.crf.viterbi import _compiled
+
+    with pytest.raises(ValueError):
+        _compiled(np.zeros((4, 3)), [4], np.zeros((2, 2)))
+    with pytest.raises(ValueError):
+        _compiled(np.zeros((4, 2)), [3], np.zeros((2, 2)))
+    with pytest.raises(ValueError):
+        _compiled(np.zeros((4, 2)), [4, 0], np.zeros((2, 2)))
+    with pytest.raises(TypeError):
+        _compiled(np.zeros((4, 2), dtype=np.float32), [4], np.zeros((2, 2)))

@@ -39,10 +39,7 @@ import numpy as np
 
 from .features import FILLER, Columns, Template
 from .modelfile import read_crfsuite
-from .viterbi import viterbi, viterbi2, viterbi_many
-
-_SMALL_LABELS = 4   # Viterbi in Python up to this many labels (per sentence), in numpy above (per document)
-
+from .viterbi import decode_all
 
 class CRFModel:
     """One of underthesea's shipped CRF models (a directory with ``models.bin``,
@@ -61,7 +58,6 @@ class CRFModel:
         n = len(labels)
         self._trans = trans
         self._trans_np = np.array(trans, dtype=np.float64)
-        self._small = n <= _SMALL_LABELS
         self._pad = max(max(abs(t.o1), abs(t.o1 + t.k - 1)) for t in self.templates)
         self._groups: dict[tuple[int, str | None], dict[str, int]] = {}
         for t in self.templates:
@@ -152,18 +148,8 @@ class CRFModel:
         todo_sents = [sentences[k] for k in todo]
         em = self._emissions(todo_sents)
         names = self.labels
-        if self._small:
-            rows = em.tolist()
-            decode = viterbi2 if len(names) == 2 else viterbi
-            trans = self._trans
-            start = 0
-            for k, toks in zip(todo, todo_sents):
-                out[k] = [names[y] for y in decode(rows[start:start + len(toks)], trans)]
-                start += len(toks)
-        else:
-            paths = viterbi_many(em, [len(s) for s in todo_sents], self._trans_np)
-            for k, path in zip(todo, paths):
-                out[k] = [names[y] for y in path]
+        for k, path in zip(todo, decode_all(em, [len(s) for s in todo_sents], self._trans, self._trans_np)):
+            out[k] = [names[y] for y in path]
         return out
 
 

@@ -1,10 +1,43 @@
 """Viterbi decoding of a first-order CRF as underthesea_core's ``CRFTagger`` does it:
 (score + transition), the first best on ties, then + emission; the same float
 operations in the same order, so the paths are identical.  Label indices in,
-label indices out."""
+label indices out.
+
+:func:`decode_all` decodes every sentence of a document: with the compiled loops
+of ``_decode.c`` (built when the package is installed), else in Python (two
+labels: :func:`viterbi2`, a few: :func:`viterbi`) or numpy (many:
+:func:`viterbi_many`).  All of them give the same paths (``tests/test_crf.py``).
+"""
 from __future__ import annotations
 
 import numpy as np
+
+try:
+    from ._decode import decode as _compiled
+except ImportError:   # the extension was not built: the same paths, slower
+    _compiled = None
+
+#: Viterbi in Python up to this many labels (per sentence), in numpy above (per document)
+_SMALL_LABELS = 4
+
+
+def decode_all(em: np.ndarray, lens: list[int], trans: list[list[float]], trans_np: np.ndarray,
+               compiled: bool = True) -> list[list[int]]:
+    """The path of each sentence (``em``: their emission rows end to end, float64;
+    every length >= 1); ``compiled=False`` takes the Python way (for tests)."""
+    if compiled and _compiled is not None:
+        return _compiled(np.ascontiguousarray(em, dtype=np.float64), lens, trans_np)
+    n_labels = len(trans)
+    if n_labels > _SMALL_LABELS:
+        return viterbi_many(em, lens, trans_np)
+    decode = viterbi2 if n_labels == 2 else viterbi
+    rows = em.tolist()
+    out = []
+    start = 0
+    for n in lens:
+        out.append(decode(rows[start:start + n], trans))
+        start += n
+    return out
 
 
 def viterbi(em: list[list[float]], trans: list[list[float]]) -> list[int]:
