@@ -1,4 +1,4 @@
-"""pipeline.resources.phrase_trie: the factored pattern finds what the plain
+"""pipeline.phrases.phrase_trie: the factored pattern finds what the plain
 alternation (longest phrase first) finds, at the same places."""
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import pytest
 import regex
 
 from pipeline import resources as R
+from pipeline.phrases import phrase_trie
 
 PHRASES = ["cho biết", "cho hay", "cho", "Cho rằng", "nói", "nói rõ", "khẳng định", "C.", "cho  biết thêm"]
 TEXTS = [
@@ -26,12 +27,12 @@ def _plain(phrases, flags):
 @pytest.mark.parametrize("text", TEXTS)
 def test_trie_finds_what_the_alternation_finds(text, case):
     flags = 0 if case else regex.IGNORECASE
-    trie = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{R.phrase_trie(PHRASES, fold=not case)})(?![\p{{L}}\p{{N}}])", flags)
+    trie = regex.compile(rf"(?<![\p{{L}}\p{{N}}])(?:{phrase_trie(PHRASES, fold=not case)})(?![\p{{L}}\p{{N}}])", flags)
     assert [m.span() for m in trie.finditer(text)] == [m.span() for m in _plain(PHRASES, flags).finditer(text)]
 
 
 def test_no_phrase_matches_nothing():
-    assert regex.compile(R.phrase_trie([])).search("bất cứ gì") is None
+    assert regex.compile(phrase_trie([])).search("bất cứ gì") is None
 
 
 @pytest.mark.parametrize("kind,name,case", [("statement", "cue", False), ("award", "award", True),
