@@ -12,6 +12,7 @@ from functools import lru_cache
 from typing import Any
 
 import spacy
+from spacy.attrs import IS_SPACE
 from spacy.language import Language
 from spacy.util import registry
 from spacy.tokens import Doc, Span
@@ -184,6 +185,9 @@ def create_nlp() -> Language:
     from . import stages  # noqa: F401  (registers the factories)
 
     nlp = spacy.blank("vi", config={"nlp": {"tokenizer": {"@tokenizers": TOKENIZER_NAME}}})
+    # The stages read one lexical attribute, whitespace (pipeline.tokens); spaCy's other
+    # getters (like_num, shape, prefix, ...) ran on every new word, 0.45 ms an article.
+    nlp.vocab.lex_attr_getters = {IS_SPACE: str.isspace}
     for name in STAGES:
         nlp.add_pipe(name)
     return nlp

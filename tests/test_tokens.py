@@ -31,3 +31,12 @@ def test_columns_are_the_tokens(text):
 def test_whitespace_tokens_have_no_tag_and_words_have_one():
     doc = process("Ông  Nam\nđến.")
     assert all((t.tag_ == "") == t.is_space for t in doc)
+
+
+@pytest.mark.parametrize("text", CASES)
+def test_whitespace_flag_is_whitespace(text):
+    """The vocabulary computes one lexical attribute, whitespace (pipeline.language)."""
+    doc = process(text)
+    assert columns(doc).space == [t.text.isspace() for t in doc]
+    if "\n" in text:
+        assert any(columns(doc).space)
