@@ -377,3 +377,49 @@ def test_workers_end_with_a_killed_parent(tmp_path):
     for p in left:
         os.kill(p, signal.SIGKILL)
     assert not left, f"orphans: {left}"
+
+
+def test_shape_counts_in_c_are_the_character_loop():
+    """batch.texts._shape_reason counts the known characters with str.count and reads only
+    the other runs one by one: the same verdicts as reading every character."""
+    import random
+    import unicodedata
+
+    from pipeline.batch import texts as T
+
+    def loop(text):
+        if len(text) < T.PROSE_MIN_CHARS:
+            return None
+        alnum = marks = letters = run = longest = nonspace = 0
+        for ch in text:
+            if ch.isspace():
+                run = 0
+                continue
+            nonspace += 1
+            if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me"):
+                marks += 1
+                run += 1
+                longest = max(longest, run)
+                continue
+            run = 0
+            if ch.isalnum():
+                alnum += 1
+                letters += ch.isalpha()
+        return longest, marks, letters, alnum, nonspace
+
+    rnd = random.Random(3)
+    alphabet = [chr(c) for c in range(0x3000)] + list("\u0301\u0300\u20dd\u0488 \n") + list("ăâđêôơư ") * 20
+    for _ in range(300):
+        pool = rnd.sample(alphabet, 40)
+        text = "".join(rnd.choice(pool) for _ in range(rnd.choice([2100, 4000])))
+        want = loop(text)
+        got = T._shape_reason(text)
+        longest, marks, letters, alnum, nonspace = want
+        if longest > T.MAX_MARK_RUN:
+            assert got == f"not prose: {longest:,} combining marks in a row"
+        elif marks > max(letters, 1):
+            assert got == f"not prose: {marks:,} combining marks on {letters:,} letters"
+        elif nonspace and alnum / nonspace < T.PROSE_MIN_ALNUM:
+            assert got is not None and got.startswith(f"not prose: only {alnum / nonspace:.0%} of its {nonspace:,}")
+        else:
+            assert got is None

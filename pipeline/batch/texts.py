@@ -21,7 +21,17 @@ CONTROL_SHARE = 0.05          # more control characters than this (in the first 
 PROSE_MIN_CHARS = 2_000       # the shape checks below apply from this length on
 PROSE_MIN_ALNUM = 0.30        # at least this share of the non-space characters are letters or digits
 MAX_MARK_RUN = 8              # more combining marks in a row than this is no writing system's
-_WHITESPACE_CONTROLS = frozenset("\t\n\r\f\v")
+#: control characters (Unicode category Cc: U+0000-U+001F, U+007F-U+009F) other than whitespace
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
+_VI_LETTERS = ("aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợ"
+               "uùúủũụưừứửữựyỳýỷỹỵđ")
+_FAST_SPACES = " \n\t\r"
+_FAST_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
+#: runs of characters outside the fast classes: ASCII letters, digits, punctuation and
+#: spaces, and the Vietnamese letters (all of them alphanumeric, none a mark)
+_OTHER_CHARS = re.compile("[^" + re.escape("".join(sorted(
+    set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") | set(_VI_LETTERS)
+    | set(_VI_LETTERS.upper()) | set(_FAST_SPACES) | set(_FAST_PUNCT)))) + "]+")
 
 
 def safe_name(name: str) -> str:
@@ -78,19 +88,18 @@ def looks_like_html(text: str) -> bool:
 
 def _control_reason(text: str) -> str | None:
     head = text[:65536]
-    ctrl = sum(1 for ch in head if unicodedata.category(ch) == "Cc" and ch not in _WHITESPACE_CONTROLS)
+    ctrl = len(_CONTROL.findall(head))
     if ctrl / len(head) > CONTROL_SHARE:
         return f"binary content (control characters: {ctrl:,} of the first {len(head):,})"
     return None
 
 
-def _shape_reason(text: str) -> str | None:
-    """Text no article has and that makes the tokenizer's memory explode (hundreds of
-    thousands of commas, a letter under thousands of combining marks)."""
-    if len(text) < PROSE_MIN_CHARS:
-        return None
-    alnum = marks = letters = run = longest = nonspace = 0
-    for ch in text:
+def _shape_counts(chars: str, counts: list[int]) -> None:
+    """Add ``chars`` (no whitespace of the fast classes) to [alnum, marks, letters, longest run
+    of marks, nonspace], character by character."""
+    alnum, marks, letters, longest, nonspace = counts
+    run = 0
+    for ch in chars:
         if ch.isspace():
             run = 0
             continue
@@ -104,6 +113,32 @@ def _shape_reason(text: str) -> str | None:
         if ch.isalnum():
             alnum += 1
             letters += ch.isalpha()
+    counts[:] = [alnum, marks, letters, longest, nonspace]
+
+
+def _shape_reason(text: str) -> str | None:
+    """Text no article has and that makes the tokenizer's memory explode (hundreds of
+    thousands of commas, a letter under thousands of combining marks).
+
+    The characters of press text (ASCII, the Vietnamese letters, common spaces) have
+    known classes and are counted in C (``str.count``); only the runs of other
+    characters are read one by one, each run on its own (a known character ends a
+    run of marks)."""
+    if len(text) < PROSE_MIN_CHARS:
+        return None
+    counts = [0, 0, 0, 0, 0]   # alnum, marks, letters, longest run of marks, nonspace
+    other = 0
+    for m in _OTHER_CHARS.finditer(text):
+        _shape_counts(m.group(), counts)
+        other += m.end() - m.start()
+    spaces = sum(text.count(c) for c in _FAST_SPACES)
+    punct = sum(text.count(c) for c in _FAST_PUNCT)
+    digits = sum(text.count(c) for c in "0123456789")
+    known_alnum = len(text) - other - spaces - punct   # ASCII letters and digits, Vietnamese letters
+    alnum, marks, letters, longest, nonspace = counts
+    alnum += known_alnum
+    letters += known_alnum - digits
+    nonspace += known_alnum + punct
     if longest > MAX_MARK_RUN:
         return f"not prose: {longest:,} combining marks in a row"
     if marks > max(letters, 1):
