@@ -15,7 +15,8 @@ Qualifier = Literal["exact", "approx", "more_than", "less_than", "at_least", "at
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    # Infinity and NaN written as Python's json writes them (output.dumps is json.dumps, byte for byte)
+    model_config = ConfigDict(extra="forbid", ser_json_inf_nan="constants")
 
 
 def text_of(info: ValidationInfo) -> str | None:

@@ -5,7 +5,7 @@ import json
 import pytest
 from pydantic import ValidationError
 
-from pipeline.output import Article, json_schema, make_doc_id, validate
+from pipeline.output import Article, dumps, json_schema, make_doc_id, validate
 
 TEXT = "Ông Trần Văn Nam, Bí thư Đảng ủy phường Xuân Hòa, có hơn 20.000 học sinh."
 
@@ -123,3 +123,16 @@ def test_committed_outputs_validate_against_the_published_schema():
     assert outputs
     for path in outputs:
         jsonschema.validate(json.loads(path.read_text(encoding="utf-8")), schema)
+
+
+@pytest.mark.parametrize("value", [20000, 0.1, 1.5, 1e-05, 1.5e-07, 2.5e-05, 1e16, 1.5e22, 10 ** 25,
+                                   -0.0, 123456789.123, float("inf"), float("nan")])
+def test_dumps_is_python_json_byte_for_byte(value):
+    """output.dumps writes with pydantic's serializer; floats and strings come out as
+    json.dumps(..., ensure_ascii=False, indent=1) writes them."""
+    obj = good()
+    obj["entities"][3]["value"] = value
+    obj["facts"][1]["value"] = value
+    obj["source"] = 'a "quoted"\\ 1e-05 source\u2028\x7f\ttab'
+    art = Article.model_validate(obj)
+    assert dumps(art) == json.dumps(art.model_dump(mode="json"), ensure_ascii=False, indent=1) + "\n"
