@@ -53,9 +53,9 @@ def test_one_long_sentence_does_not_pad_the_others():
 
 def test_the_compiled_loops_are_built():
     """`pip install -e .` (the README's commands) compiles pipeline/crf/_decode.c."""
-    from pipeline.crf import viterbi as v
+    from pipeline.crf import compiled
 
-    assert v._compiled is not None
+    assert compiled.decode is not None and compiled.emissions is not None
 
 
 @pytest.mark.parametrize("n_labels", [2, 3, 31])
@@ -72,7 +72,7 @@ def test_compiled_and_python_paths_are_the_same(n_labels, seed):
 
 
 def test_compiled_loops_refuse_bad_shapes():
-    from pipeline.crf.viterbi import _compiled
+    from pipeline.crf.compiled import decode as _compiled
 
     with pytest.raises(ValueError):
         _compiled(np.zeros((4, 3)), [4], np.zeros((2, 2)))
@@ -82,3 +82,29 @@ def test_compiled_loops_refuse_bad_shapes():
         _compiled(np.zeros((4, 2)), [4, 0], np.zeros((2, 2)))
     with pytest.raises(TypeError):
         _compiled(np.zeros((4, 2), dtype=np.float32), [4], np.zeros((2, 2)))
+
+
+@pytest.mark.parametrize("kind", ["ws", "pos"])
+def test_compiled_emission_sums_are_numpy_s_to_the_bit(kind):
+    from pipeline.crf import pos_model, word_segmentation_model
+
+    model = word_segmentation_model() if kind == "ws" else pos_model()
+    doc = [s.split(" ") for s in (
+        "Ông Trần Văn Nam , Bí thư Đảng ủy - Chủ tịch HĐND phường Xuân Hòa .",
+        "Ngày 4-2 , UBND TP.HCM công bố Nghị quyết 71/2025 với hơn 20.000 học sinh .",
+        "Một", "+12 -7 2147483648 iPhone McDonald's")]
+    assert model._emissions(doc).tobytes() == model._emissions(doc, compiled=False).tobytes()
+
+
+def test_compiled_emission_sums_refuse_what_points_outside():
+    from pipeline.crf import compiled as loops
+
+    ids = np.zeros((1, 4), dtype=np.intp)
+    one = np.zeros(1, dtype=np.intp)
+    w = np.zeros((2, 2))
+    with pytest.raises(ValueError):   # a window outside the slots
+        loops.emissions(ids, np.array([3], dtype=np.intp), one, np.ones(1, dtype=np.intp), one, one, w, np.empty((1, 2)))
+    with pytest.raises(ValueError):   # a table row outside the weights
+        loops.emissions(ids, one, one, one, one, np.array([5], dtype=np.intp), w, np.empty((1, 2)))
+    with pytest.raises(TypeError):    # the output must be writable float64
+        loops.emissions(ids, one, one, one, one, one, w, np.empty((1, 2), dtype=np.float32))

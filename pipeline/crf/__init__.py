@@ -22,6 +22,11 @@ end, lower case once per token, the True/False functions as numpy arrays):
   numpy Viterbi step per word costs more than the whole Rust call; one step over
   every sentence of the document does not.
 
+The loops over tokens, templates and labels (the sums of weight rows, Viterbi)
+run in C (``_decode.c``, :mod:`pipeline.crf.compiled`) when the extension was
+built at install; the Python and numpy versions give the same bits and stay as
+the fallback.
+
 The feature functions follow underthesea_core's featurizer exactly: ``lower`` is
 ``str.lower``, ``isdigit`` is "parses as an i32", ``istitle`` is "every
 space-separated part starts with a character equal to its upper case",
@@ -37,6 +42,7 @@ from typing import Sequence
 import joblib
 import numpy as np
 
+from .compiled import emissions as compiled_emissions
 from .features import FILLER, Columns, Template
 from .modelfile import read_crfsuite
 from .viterbi import decode_all
@@ -77,6 +83,13 @@ class CRFModel:
                 table[vid] = row
             t.rows = table
         self._weights = weights
+        # the templates as arrays for the compiled sums: group, offset, start of its table
+        order = list(self._groups)
+        self._tgroup = np.array([order.index((t.k, t.fn)) for t in self.templates], dtype=np.intp)
+        self._toffset = np.array([t.o1 for t in self.templates], dtype=np.intp)
+        sizes = [len(t.rows) for t in self.templates]
+        self._tstart = np.array(np.cumsum([0] + sizes[:-1]), dtype=np.intp)
+        self._tables = np.concatenate([t.rows for t in self.templates]).astype(np.intp)
 
     # ------------------------------------------------------------------ features
     def features(self, toks: Sequence[str]) -> list[list[str]]:
@@ -94,7 +107,7 @@ class CRFModel:
             cols.append(col)
         return [[f"{t.syntax}={v}" for t, v in zip(self.templates, row)] for row in zip(*cols)]
 
-    def _emissions(self, sentences: Sequence[Sequence[str]]) -> np.ndarray:
+    def _emissions(self, sentences: Sequence[Sequence[str]], compiled: bool = True) -> np.ndarray:
         """(tokens of all sentences, labels): per token, the weight rows of its
         attributes added one template after the other, as the Rust tagger adds
         them (an unknown attribute adds a row of zeros, which changes no sum).
@@ -102,7 +115,8 @@ class CRFModel:
         The whole document at once: the sentences are laid end to end, each
         between ``pad`` filler slots, every group's values are computed over every
         window of that one list, and the windows that reach out of their sentence
-        become ``BOS`` (vocabulary id 1) or ``EOS`` (2)."""
+        become ``BOS`` (vocabulary id 1) or ``EOS`` (2).  ``compiled=False``: the
+        numpy sums (for tests)."""
         pad = self._pad
         filler = [FILLER] * pad
         flat: list[str] = []
@@ -119,15 +133,24 @@ class CRFModel:
         rel = np.arange(size, dtype=np.intp) - first                 # window start in its sentence
         n_of = np.repeat(lens_np, blocks)
         cols = Columns(flat, self.dictionary)
-        ids: dict[tuple[int, str | None], np.ndarray] = {}
-        for (k, fn), vocab in self._groups.items():
+        ids = np.empty((len(self._groups), size), dtype=np.intp)
+        for g, ((k, fn), vocab) in enumerate(self._groups.items()):
             got = cols.ids(k, fn, vocab)
-            ids[(k, fn)] = np.where(rel < 0, 1, np.where(rel > n_of - k, 2, got))
+            ids[g] = np.where(rel < 0, 1, np.where(rel > n_of - k, 2, got))
         where_np = np.flatnonzero((rel >= 0) & (rel < n_of))
+        return self._sum_rows(ids, where_np, compiled)
+
+    def _sum_rows(self, ids: np.ndarray, where: np.ndarray, compiled: bool) -> np.ndarray:
+        """Per token (slot ``where[n]``), the weight rows of its templates' values added
+        in template order: in C when built, else one numpy gather a template."""
         w = self._weights
+        if compiled and compiled_emissions is not None:
+            em = np.empty((len(where), w.shape[1]), dtype=np.float64)
+            compiled_emissions(ids, where, self._tgroup, self._toffset, self._tstart, self._tables, w, em)
+            return em
         em = None
-        for t in self.templates:
-            rows = w[t.rows[ids[(t.k, t.fn)][where_np + t.o1]]]
+        for t, g in zip(self.templates, self._tgroup.tolist()):
+            rows = w[t.rows[ids[g][where + t.o1]]]
             if em is None:
                 em = rows
             else:

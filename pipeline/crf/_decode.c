@@ -1,5 +1,6 @@
-/* Viterbi decoding of a first-order CRF, compiled: the loops of
- * pipeline/crf/viterbi.py:viterbi in C, over every sentence of a document.
+/* The loops of a first-order CRF, compiled: the emission sums of
+ * pipeline/crf/__init__.py:CRFModel._emissions and the Viterbi decoding of
+ * pipeline/crf/viterbi.py:viterbi, over every sentence of a document.
  *
  * The same float operations in the same order as underthesea_core's CRFTagger
  * and as the Python version: score[prev] + trans[prev][y] compared with a strict
@@ -11,11 +12,102 @@
  *   em:    C-contiguous float64 buffer, the emission rows of all sentences end to end
  *   lens:  sequence of sentence lengths (each >= 1)
  *   trans: C-contiguous float64 buffer [labels][labels], trans[prev][y]
+ *
+ * emissions(ids, where, tgroup, toffset, tstart, tables, weights, out)
+ *   the emission rows of the tokens: out[n] = weights[row of template 0] +
+ *   weights[row of template 1] + ..., added in template order (as numpy's
+ *   em += rows, one template after the other), where template t's row for token n
+ *   is tables[tstart[t] + ids[tgroup[t]][where[n] + toffset[t]]].
+ *   ids: intp [groups][slots]; where: intp [tokens]; tgroup, toffset, tstart: intp
+ *   [templates]; tables: intp (every template's table end to end); weights: float64
+ *   [rows][labels]; out: writable float64 [tokens][labels].
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
 #include <math.h>  /* INFINITY */
 #include <string.h>
+
+static int
+get_buffer(PyObject *obj, Py_buffer *view, int ndim, const char *format, int writable, const char *what)
+{
+    int flags = PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | (writable ? PyBUF_WRITABLE : 0);
+    if (PyObject_GetBuffer(obj, view, flags) < 0)
+        return -1;
+    int ok = view->ndim == ndim && view->format != NULL;
+    if (ok && format[0] == 'd')
+        ok = view->itemsize == sizeof(double) && strcmp(view->format, "d") == 0;
+    else if (ok)   /* intp: 'l' or 'q' of the pointer's size */
+        ok = view->itemsize == sizeof(Py_ssize_t) && (strcmp(view->format, "l") == 0 || strcmp(view->format, "q") == 0 || strcmp(view->format, "n") == 0);
+    if (!ok) {
+        PyErr_Format(PyExc_TypeError, "%s: a %d-dimensional %s buffer is needed", what, ndim,
+                     format[0] == 'd' ? "float64" : "intp");
+        PyBuffer_Release(view);
+        return -1;
+    }
+    return 0;
+}
+
+static PyObject *
+emissions(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *o[8];
+    if (!PyArg_ParseTuple(args, "OOOOOOOO", &o[0], &o[1], &o[2], &o[3], &o[4], &o[5], &o[6], &o[7]))
+        return NULL;
+    static const int ndims[8] = {2, 1, 1, 1, 1, 1, 2, 2};
+    static const char *formats[8] = {"n", "n", "n", "n", "n", "n", "d", "d"};
+    static const char *names[8] = {"ids", "where", "tgroup", "toffset", "tstart", "tables", "weights", "out"};
+    Py_buffer b[8];
+    int got = 0;
+    PyObject *result = NULL;
+    for (; got < 8; got++)
+        if (get_buffer(o[got], &b[got], ndims[got], formats[got], got == 7, names[got]) < 0)
+            goto done;
+    const Py_ssize_t *ids = b[0].buf, *where = b[1].buf, *tgroup = b[2].buf, *toffset = b[3].buf,
+                     *tstart = b[4].buf, *tables = b[5].buf;
+    const double *w = b[6].buf;
+    double *out = b[7].buf;
+    Py_ssize_t groups = b[0].shape[0], slots = b[0].shape[1], n_tok = b[1].shape[0], n_tpl = b[2].shape[0];
+    Py_ssize_t n_tables = b[5].shape[0], n_rows = b[6].shape[0], L = b[6].shape[1];
+    if (b[3].shape[0] != n_tpl || b[4].shape[0] != n_tpl || b[7].shape[0] != n_tok || b[7].shape[1] != L || n_tpl < 1) {
+        PyErr_SetString(PyExc_ValueError, "emissions: inconsistent shapes");
+        goto done;
+    }
+    for (Py_ssize_t t = 0; t < n_tpl; t++) {
+        if (tgroup[t] < 0 || tgroup[t] >= groups || tstart[t] < 0 || tstart[t] >= n_tables) {
+            PyErr_SetString(PyExc_ValueError, "emissions: a template points outside the groups or tables");
+            goto done;
+        }
+    }
+    for (Py_ssize_t n = 0; n < n_tok; n++) {
+        double *row = out + n * L;
+        for (Py_ssize_t t = 0; t < n_tpl; t++) {
+            Py_ssize_t slot = where[n] + toffset[t];
+            if (slot < 0 || slot >= slots) {
+                PyErr_SetString(PyExc_ValueError, "emissions: a window outside the slots");
+                goto done;
+            }
+            Py_ssize_t k = tstart[t] + ids[tgroup[t] * slots + slot];
+            if (k < 0 || k >= n_tables || tables[k] < 0 || tables[k] >= n_rows) {
+                PyErr_SetString(PyExc_ValueError, "emissions: a value outside its table");
+                goto done;
+            }
+            const double *src = w + tables[k] * L;
+            if (t == 0)
+                for (Py_ssize_t y = 0; y < L; y++)
+                    row[y] = src[y];
+            else
+                for (Py_ssize_t y = 0; y < L; y++)
+                    row[y] += src[y];
+        }
+    }
+    Py_INCREF(Py_None);
+    result = Py_None;
+done:
+    for (int i = 0; i < got; i++)
+        PyBuffer_Release(&b[i]);
+    return result;
+}
 
 static int
 get_doubles(PyObject *obj, Py_buffer *view, const char *what)
@@ -73,6 +165,7 @@ decode_one(const double *em, Py_ssize_t n, const double *trans, Py_ssize_t L,
 static PyObject *
 decode(PyObject *self, PyObject *args)
 {
+    (void)self;
     PyObject *em_obj, *lens_obj, *trans_obj;
     if (!PyArg_ParseTuple(args, "OOO", &em_obj, &lens_obj, &trans_obj))
         return NULL;
@@ -157,11 +250,13 @@ done:
 static PyMethodDef methods[] = {
     {"decode", decode, METH_VARARGS,
      "decode(em, lens, trans) -> the Viterbi path (label indices) of each sentence"},
+    {"emissions", emissions, METH_VARARGS,
+     "emissions(ids, where, tgroup, toffset, tstart, tables, weights, out): the emission rows, into out"},
     {NULL, NULL, 0, NULL},
 };
 
 static struct PyModuleDef module = {
-    PyModuleDef_HEAD_INIT, "_decode", "Viterbi decoding of a first-order CRF, compiled.", -1, methods,
+    PyModuleDef_HEAD_INIT, "_decode", "The loops of a first-order CRF, compiled.", -1, methods, NULL, NULL, NULL, NULL,
 };
 
 PyMODINIT_FUNC

@@ -12,10 +12,7 @@ from __future__ import annotations
 
 import numpy as np
 
-try:
-    from ._decode import decode as _compiled
-except ImportError:   # the extension was not built: the same paths, slower
-    _compiled = None
+from .compiled import decode as compiled_decode
 
 #: Viterbi in Python up to this many labels (per sentence), in numpy above (per document)
 _SMALL_LABELS = 4
@@ -25,8 +22,8 @@ def decode_all(em: np.ndarray, lens: list[int], trans: list[list[float]], trans_
                compiled: bool = True) -> list[list[int]]:
     """The path of each sentence (``em``: their emission rows end to end, float64;
     every length >= 1); ``compiled=False`` takes the Python way (for tests)."""
-    if compiled and _compiled is not None:
-        return _compiled(np.ascontiguousarray(em, dtype=np.float64), lens, trans_np)
+    if compiled and compiled_decode is not None:
+        return compiled_decode(np.ascontiguousarray(em, dtype=np.float64), lens, trans_np)
     n_labels = len(trans)
     if n_labels > _SMALL_LABELS:
         return viterbi_many(em, lens, trans_np)
