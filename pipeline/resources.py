@@ -385,4 +385,4 @@ YEAR_RE = regex.compile(r"(?<![\p{N}])(19\d\d|20\d\d)(?![\p{N}])")
 WORD_RE = regex.compile(r"[\p{L}\p{N}]+")
 #: in a JSON text, a string (skipped) or a float: pydantic writes floats as Rust does
 #: ('1e-7', '0.00001'), Python's json as ``repr`` does ('1e-07', '1e-05')
-JSON_FLOAT_RE = regex.compile(r'"(?:[^"\\]|\\.)*+"(*SKIP)(*FAIL)|-?\d+(?:\.\d+)?[eE][+-]?\d+|-?\d+\.\d+')
+JSON_FLOAT_RE = regex.compile(r'"[^"\\]*+(?:\\.[^"\\]*+)*+"(*SKIP)(*FAIL)|-?\d+(?:\.\d+)?[eE][+-]?\d+|-?\d+\.\d+')
