@@ -61,7 +61,7 @@ def _credit_lines(text: str) -> tuple[int | None, int | None]:
 def vi_entities(doc: Doc) -> Doc:
     group: list[Annotation] = []
     text = doc._.text
-    sents = [s for s in doc.sents if s.text.strip()]
+    sents = [s for s in doc.sents if text[s.start_char:s.end_char].strip()]
     credit_start, source_start = _credit_lines(text)
     syls = doc_syllables(doc)
     toks = [x.tok for x in syls]
