@@ -224,12 +224,18 @@ def recall_sources(sents: Sentences, lex: Lex) -> None:
 
 # ------------------------------------------------------------------ teams
 TEAM_CUES = tuple(sorted((tuple(k.split()) for k in R.fact_table("org", "team_cue")), key=len, reverse=True))
+#: the cues by their first syllable, longest first
+_CUES_BY_FIRST: dict[str, list[tuple[str, ...]]] = {}
+for _cue in TEAM_CUES:
+    _CUES_BY_FIRST.setdefault(_cue[0], []).append(_cue)
 
 
 def _team_cue_end(s: list[Syl], i: int) -> int:
     """End of a team cue starting at i ('đội chủ nhà'), or i."""
-    for cue in TEAM_CUES:
-        if tuple(x.low for x in s[i:i + len(cue)]) == cue and s[i].first:
+    if i >= len(s) or not s[i].first:
+        return i
+    for cue in _CUES_BY_FIRST.get(s[i].low, ()):
+        if tuple(x.low for x in s[i:i + len(cue)]) == cue:
             return i + len(cue)
     return i
 
