@@ -64,6 +64,21 @@ class _Segmenter:
         self._finditer = regex_tokenize.patterns.finditer
         self._model = word_segmentation_model()
 
+    def pretokens(self, line: str) -> list[tuple[int, int]]:
+        """The spans of underthesea's pre-tokenizer: a plain run of letters between
+        spaces is one token as it stands; the pattern reads the other runs."""
+        out: list[tuple[int, int]] = []
+        for m in R.PRETOKEN_CHUNK_RE.finditer(line):
+            if m.lastgroup == "plain":
+                out.append(m.span())
+                continue
+            end = m.end()
+            for t in self._finditer(line, m.start()):   # no token holds a space: each stays in its run
+                if t.start() >= end:
+                    break
+                out.append(t.span())
+        return out
+
     def words(self, line: str) -> list[tuple[int, int]]:
         """Word spans (start, end) of one line; multi-syllable words are one span."""
         return self.words_of_lines([line])[0]
@@ -73,7 +88,7 @@ class _Segmenter:
         all_tokens: list[list[str]] = []
         all_spans: list[list[tuple[int, int]]] = []
         for line in lines:
-            spans = [m.span() for m in self._finditer(line)]
+            spans = self.pretokens(line)
             tokens, spans = _split_final_dots(line, [line[s:e] for s, e in spans], spans)
             all_tokens.append(tokens)
             all_spans.append(spans)

@@ -6,6 +6,7 @@ Every regular expression of the tagging stages is compiled here (with the
 """
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import lru_cache
 from importlib import resources as _ir
@@ -39,6 +40,12 @@ _PLAIN = "".join(sorted(
     if unicodedata.normalize("NFC", c) == c and not unicodedata.combining(c) and c not in CHAR_MAP))
 _PLAIN_CLASS = "[" + "".join("\\" + c if c in "\\]^-[" else c for c in _PLAIN) + "]"
 PLAIN_RUN_RE = regex.compile(rf"{_PLAIN_CLASS}+(?: {_PLAIN_CLASS}+)*")
+#: a run of ASCII and Vietnamese letters alone between spaces, which underthesea's
+#: pre-tokenizer reads as one word whatever else its pattern holds (but for its 'Th.s',
+#: whose dot is unescaped: 'Thyssenkrupp' is 'Thys' 'senkrupp'); else any other run.
+#: With ``re``, underthesea's own engine, which reads this one faster than ``regex``.
+PRETOKEN_CHUNK_RE = re.compile(
+    rf"(?P<plain>(?!Th.[sS])[A-Za-z{_VI_LETTERS}{_VI_LETTERS.upper()}]+)(?![^ ])|[^ ]+")
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 

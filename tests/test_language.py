@@ -118,3 +118,38 @@ def test_crf_tags_a_document_at_once_as_sentence_by_sentence(kind):
     theirs = _underthesea_model(kind)
     doc = [s.split(" ") for s in _CRF_SENTENCES] + [[], ["Hà", "Nội"], ["."]]
     assert ours.tag_many(doc) == [theirs.predict([[t] for t in s]) if s else [] for s in doc]
+
+
+_PRETOKEN_LINES = [
+    "Ông Trần Văn Nam , Bí thư Đảng ủy - Chủ tịch HĐND phường Xuân Hòa .",
+    "TP. HCM và TP.HCM. Mr. Smith, Th.S Lan, ThS. Hòa, Thyssenkrupp và Thysen, Thes, THIS",
+    "e-mail: a@b.com , http://x.vn/a(b) c; x.vn v.v... 3x4 cm 20°C NĐ-CP T.Ư Tp. H&M",
+    "Ngày 02/05/2014, 08-2014, 20.08.2014 lúc 10:20:30 có 60.542.000 đồng, 4.123,2 tấn, 4K :D",
+    "a'b rock’n’roll ʺabcʺ abc\u2003def  hai  khoảng  ",
+    "", " ", "a", "Hà Nội.", "(Nội)", "đ Đ ý Ỹ",
+]
+
+
+@pytest.mark.parametrize("line", _PRETOKEN_LINES)
+def test_pretokens_are_underthesea_s(line):
+    """language._Segmenter.pretokens reads a plain run of letters as it stands and
+    gives underthesea's pre-tokenizer spans everywhere."""
+    from underthesea.pipeline.word_tokenize import regex_tokenize
+
+    from pipeline.language import segmenter
+
+    assert segmenter().pretokens(line) == [m.span() for m in regex_tokenize.patterns.finditer(line)]
+
+
+def test_pretokens_of_random_letter_runs_are_underthesea_s():
+    import random
+
+    from underthesea.pipeline.word_tokenize import regex_tokenize
+
+    from pipeline.language import segmenter
+
+    rnd = random.Random(11)
+    alphabet = "ThsSvexDcmaiTHtđĐyYàẠỹ.-'&:@/ "
+    for _ in range(3000):
+        line = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 30)))
+        assert segmenter().pretokens(line) == [m.span() for m in regex_tokenize.patterns.finditer(line)], line
