@@ -383,28 +383,13 @@ def test_shape_counts_in_c_are_the_character_loop():
     """batch.texts._shape_reason counts the known characters with str.count and reads only
     the other runs one by one: the same verdicts as reading every character."""
     import random
-    import unicodedata
 
     from pipeline.batch import texts as T
 
-    def loop(text):
-        if len(text) < T.PROSE_MIN_CHARS:
-            return None
-        alnum = marks = letters = run = longest = nonspace = 0
-        for ch in text:
-            if ch.isspace():
-                run = 0
-                continue
-            nonspace += 1
-            if unicodedata.combining(ch) or unicodedata.category(ch) in ("Mn", "Me"):
-                marks += 1
-                run += 1
-                longest = max(longest, run)
-                continue
-            run = 0
-            if ch.isalnum():
-                alnum += 1
-                letters += ch.isalpha()
+    def loop(text):   # every character through the per-character counter
+        counts = [0, 0, 0, 0, 0]
+        T._shape_counts(text, counts)
+        alnum, marks, letters, longest, nonspace = counts
         return longest, marks, letters, alnum, nonspace
 
     rnd = random.Random(3)

@@ -95,7 +95,7 @@ def _control_reason(text: str) -> str | None:
 
 
 def _shape_counts(chars: str, counts: list[int]) -> None:
-    """Add ``chars`` (no whitespace of the fast classes) to [alnum, marks, letters, longest run
+    """Add ``chars`` to the counts [alnum, marks, letters, longest run
     of marks, nonspace], character by character."""
     alnum, marks, letters, longest, nonspace = counts
     run = 0

@@ -61,12 +61,7 @@ def viterbi(em: list[list[float]], trans: list[list[float]]) -> list[int]:
     for y in labels_range:
         if score[y] > best:
             best, last = score[y], y
-    path = [last]
-    for bp in reversed(back):
-        last = bp[last]
-        path.append(last)
-    path.reverse()
-    return path
+    return _backtrack(back, last)
 
 
 def viterbi2(em: list[list[float]], trans: list[list[float]]) -> list[int]:
@@ -89,6 +84,11 @@ def viterbi2(em: list[list[float]], trans: list[list[float]]) -> list[int]:
         s0, s1 = n0, n1
         back.append((p0, p1))
     last = 1 if s1 > s0 else 0
+    return _backtrack(back, last)
+
+
+def _backtrack(back: list, last: int) -> list[int]:
+    """The path that ends in label ``last``, read back through the back pointers."""
     path = [last]
     for bp in reversed(back):
         last = bp[last]
