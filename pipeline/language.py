@@ -9,7 +9,7 @@ article's metadata; later stages add their own layers.
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Any
+from typing import Any, Iterator
 
 import spacy
 from spacy.attrs import IS_SPACE
@@ -64,20 +64,36 @@ class _Segmenter:
         self._finditer = regex_tokenize.patterns.finditer
         self._model = word_segmentation_model()
 
-    def pretokens(self, line: str) -> list[tuple[int, int]]:
-        """The spans of underthesea's pre-tokenizer: a plain run of letters between
+    def _pretoken_matches(self, line: str) -> Iterator[tuple[str, int, int]]:
+        """(text, start, end) of underthesea's pre-tokens: a plain run of letters between
         spaces is one token as it stands; the pattern reads the other runs."""
-        out: list[tuple[int, int]] = []
         for m in R.PRETOKEN_CHUNK_RE.finditer(line):
             if m.lastgroup == "plain":
-                out.append(m.span())
+                yield m.group(), m.start(), m.end()
                 continue
             end = m.end()
             for t in self._finditer(line, m.start()):   # no token holds a space: each stays in its run
                 if t.start() >= end:
                     break
-                out.append(t.span())
-        return out
+                yield t.group(), t.start(), t.end()
+
+    def pretokens(self, line: str) -> list[tuple[int, int]]:
+        """The spans of underthesea's pre-tokenizer."""
+        return [(a, b) for _, a, b in self._pretoken_matches(line)]
+
+    def tokens(self, line: str) -> tuple[list[str], list[tuple[int, int]]]:
+        """The tokens the segmenter reads, and their spans: the pre-tokens, a final dot
+        split off ('TPHCM.' at a sentence end is a word and a full stop; 'TP.' stays)."""
+        toks: list[str] = []
+        spans: list[tuple[int, int]] = []
+        for tok, a, b in self._pretoken_matches(line):
+            if len(tok) > 1 and tok[-1] == "." and "." not in tok[:-1] and tok[:-1] not in R.DOTTED_ABBREVIATIONS:
+                toks += [tok[:-1], "."]
+                spans += [(a, b - 1), (b - 1, b)]
+            else:
+                toks.append(tok)
+                spans.append((a, b))
+        return toks, spans
 
     def words(self, line: str) -> list[tuple[int, int]]:
         """Word spans (start, end) of one line; multi-syllable words are one span."""
@@ -88,8 +104,7 @@ class _Segmenter:
         all_tokens: list[list[str]] = []
         all_spans: list[list[tuple[int, int]]] = []
         for line in lines:
-            spans = self.pretokens(line)
-            tokens, spans = _split_final_dots(line, [line[s:e] for s, e in spans], spans)
+            tokens, spans = self.tokens(line)
             all_tokens.append(tokens)
             all_spans.append(spans)
         out_lines = []
@@ -103,20 +118,6 @@ class _Segmenter:
                     out.append((s, e))
             out_lines.append(out)
         return out_lines
-
-
-def _split_final_dots(line: str, tokens: list[str], spans: list[tuple[int, int]]):
-    """'TPHCM.' at a sentence end is a word and a full stop; 'TP.' stays one token."""
-    out_t: list[str] = []
-    out_s: list[tuple[int, int]] = []
-    for tok, (s, e) in zip(tokens, spans):
-        if len(tok) > 1 and tok.endswith(".") and "." not in tok[:-1] and tok[:-1] not in R.DOTTED_ABBREVIATIONS:
-            out_t += [tok[:-1], "."]
-            out_s += [(s, e - 1), (e - 1, e)]
-        else:
-            out_t.append(tok)
-            out_s.append((s, e))
-    return out_t, out_s
 
 
 @lru_cache(maxsize=1)

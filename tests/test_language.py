@@ -153,3 +153,17 @@ def test_pretokens_of_random_letter_runs_are_underthesea_s():
     for _ in range(3000):
         line = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(1, 30)))
         assert segmenter().pretokens(line) == [m.span() for m in regex_tokenize.patterns.finditer(line)], line
+
+
+@pytest.mark.parametrize("line,tokens", [
+    ("Về TPHCM.", ["Về", "TPHCM", "."]),
+    ("Ở TP. Huế", ["Ở", "TP.", "Huế"]),
+    ("Hà Nội.", ["Hà", "Nội", "."]),
+    ("v.v. và UBND.", ["v.v.", "và", "UBND", "."]),
+])
+def test_tokens_split_a_final_dot_off_a_word(line, tokens):
+    from pipeline.language import segmenter
+
+    toks, spans = segmenter().tokens(line)
+    assert toks == tokens
+    assert [line[a:b] for a, b in spans] == tokens
