@@ -108,3 +108,41 @@ def test_compiled_emission_sums_refuse_what_points_outside():
         loops.emissions(ids, one, one, one, one, np.array([5], dtype=np.intp), w, np.empty((1, 2)))
     with pytest.raises(TypeError):    # the output must be writable float64
         loops.emissions(ids, one, one, one, one, one, w, np.empty((1, 2), dtype=np.float32))
+
+
+@pytest.mark.parametrize("kind", ["ws", "pos"])
+def test_compiled_window_lookups_are_python_s(kind):
+    """_decode.windows joins and looks windows up as the Python columns do: ids of every
+    group, is_in_dict flags; wide characters ('😀', '𝔘'), empty and spaced tokens."""
+    from pipeline.crf import pos_model, word_segmentation_model
+    from pipeline.crf.features import Columns
+
+    model = word_segmentation_model() if kind == "ws" else pos_model()
+    toks = ("\x00 \x00 Ông Trần văn nam , Bí thư Đảng ủy hà nội 😀 𝔘nicode  x x " * 3).split(" ") + ["Hà Nội", "thành phố"]
+    fast, slow = Columns(toks, model.dictionary), Columns(toks, model.dictionary, compiled=False)
+    assert fast.compiled and not slow.compiled
+    for (k, fn), vocab in model._groups.items():
+        a, b = fast.ids(k, fn, vocab), slow.ids(k, fn, vocab)
+        fit = max(0, len(toks) - k + 1)
+        assert a[:fit].tolist() == b[:fit].tolist(), (k, fn)
+    for k in (1, 2, 3, 4):
+        fit = max(0, len(toks) - k + 1)
+        assert fast._flags("is_in_dict", k)[:fit].tolist() == slow._flags("is_in_dict", k)[:fit].tolist()
+
+
+def test_compiled_window_lookups_refuse_bad_arguments():
+    from pipeline.crf.compiled import windows
+
+    with pytest.raises(TypeError):
+        windows(["a", 1], 1, {}, np.zeros(2, dtype=np.intp))
+    with pytest.raises(TypeError):
+        windows(["a"], 1, ["a"], np.zeros(1, dtype=np.intp))
+    with pytest.raises(ValueError):
+        windows(["a", "b"], 1, {}, np.zeros(1, dtype=np.intp))
+    with pytest.raises(ValueError):
+        windows(["a"], 0, {}, np.zeros(1, dtype=np.intp))
+    with pytest.raises(ValueError):
+        windows(["a"], 1, frozenset(), np.zeros(1, dtype=np.intp))
+    out = np.zeros(3, dtype=np.intp)
+    windows(["a", "b", "c"], 2, {"a b": 7, "b c": 9}, out)
+    assert out.tolist() == [7, 9, 0]

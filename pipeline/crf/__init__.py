@@ -132,7 +132,7 @@ class CRFModel:
         first = np.repeat(np.cumsum(blocks) - blocks + pad, blocks)   # each slot's sentence start
         rel = np.arange(size, dtype=np.intp) - first                 # window start in its sentence
         n_of = np.repeat(lens_np, blocks)
-        cols = Columns(flat, self.dictionary)
+        cols = Columns(flat, self.dictionary, compiled)
         ids = np.empty((len(self._groups), size), dtype=np.intp)
         for g, ((k, fn), vocab) in enumerate(self._groups.items()):
             got = cols.ids(k, fn, vocab)

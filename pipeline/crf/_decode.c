@@ -21,6 +21,12 @@
  *   ids: intp [groups][slots]; where: intp [tokens]; tgroup, toffset, tstart: intp
  *   [templates]; tables: intp (every template's table end to end); weights: float64
  *   [rows][labels]; out: writable float64 [tokens][labels].
+ *
+ * windows(tokens, k, table, out)
+ *   every window of k tokens joined by a space (window j = tokens[j:j+k]) looked
+ *   up in table: a dict (out: intp, the value, 0 where absent) or a set or
+ *   frozenset (out: bool, whether it is in).  The slots whose window does not fit
+ *   are left as they are.
  */
 #define PY_SSIZE_T_CLEAN
 #include <Python.h>
@@ -106,6 +112,112 @@ emissions(PyObject *self, PyObject *args)
 done:
     for (int i = 0; i < got; i++)
         PyBuffer_Release(&b[i]);
+    return result;
+}
+
+/* tokens[j] + " " + ... + tokens[j+k-1], one new string */
+static PyObject *
+join_window(PyObject *tokens, Py_ssize_t j, Py_ssize_t k)
+{
+    if (k == 1) {
+        PyObject *one = PyList_GET_ITEM(tokens, j);
+        Py_INCREF(one);
+        return one;
+    }
+    Py_ssize_t len = k - 1;
+    Py_UCS4 maxc = ' ';
+    for (Py_ssize_t i = j; i < j + k; i++) {
+        PyObject *it = PyList_GET_ITEM(tokens, i);
+        len += PyUnicode_GET_LENGTH(it);
+        if (PyUnicode_MAX_CHAR_VALUE(it) > maxc)
+            maxc = PyUnicode_MAX_CHAR_VALUE(it);
+    }
+    PyObject *joined = PyUnicode_New(len, maxc);
+    if (joined == NULL)
+        return NULL;
+    Py_ssize_t pos = 0;
+    for (Py_ssize_t i = j; i < j + k; i++) {
+        PyObject *it = PyList_GET_ITEM(tokens, i);
+        Py_ssize_t n = PyUnicode_GET_LENGTH(it);
+        if (n && PyUnicode_CopyCharacters(joined, pos, it, 0, n) < 0) {
+            Py_DECREF(joined);
+            return NULL;
+        }
+        pos += n;
+        if (i < j + k - 1 && PyUnicode_WriteChar(joined, pos++, ' ') < 0) {
+            Py_DECREF(joined);
+            return NULL;
+        }
+    }
+    return joined;
+}
+
+static PyObject *
+windows(PyObject *self, PyObject *args)
+{
+    (void)self;
+    PyObject *tokens, *table, *out_obj;
+    Py_ssize_t k;
+    if (!PyArg_ParseTuple(args, "O!nOO", &PyList_Type, &tokens, &k, &table, &out_obj))
+        return NULL;
+    int is_dict = PyDict_CheckExact(table);
+    if (!is_dict && !PyAnySet_Check(table)) {
+        PyErr_SetString(PyExc_TypeError, "windows: the table must be a dict, a set or a frozenset");
+        return NULL;
+    }
+    if (k < 1) {
+        PyErr_SetString(PyExc_ValueError, "windows: k must be at least 1");
+        return NULL;
+    }
+    Py_ssize_t n = PyList_GET_SIZE(tokens);
+    for (Py_ssize_t i = 0; i < n; i++) {
+        if (!PyUnicode_Check(PyList_GET_ITEM(tokens, i))) {
+            PyErr_SetString(PyExc_TypeError, "windows: the tokens must be strings");
+            return NULL;
+        }
+    }
+    Py_buffer out;
+    if (is_dict ? get_buffer(out_obj, &out, 1, "n", 1, "out") < 0
+                : PyObject_GetBuffer(out_obj, &out, PyBUF_C_CONTIGUOUS | PyBUF_FORMAT | PyBUF_WRITABLE) < 0)
+        return NULL;
+    if ((!is_dict && (out.ndim != 1 || out.itemsize != 1 || out.format == NULL || strcmp(out.format, "?") != 0))
+        || out.shape[0] < n) {
+        PyErr_SetString(PyExc_ValueError, "windows: out must be one slot a token (intp for a dict, bool for a set)");
+        PyBuffer_Release(&out);
+        return NULL;
+    }
+    PyObject *result = NULL;
+    for (Py_ssize_t j = 0; j + k <= n; j++) {
+        PyObject *key = join_window(tokens, j, k);
+        if (key == NULL)
+            goto done;
+        if (is_dict) {
+            PyObject *v = PyDict_GetItemWithError(table, key);
+            Py_DECREF(key);
+            Py_ssize_t id = 0;
+            if (v == NULL) {
+                if (PyErr_Occurred())
+                    goto done;
+            }
+            else {
+                id = PyLong_AsSsize_t(v);
+                if (id == -1 && PyErr_Occurred())
+                    goto done;
+            }
+            ((Py_ssize_t *)out.buf)[j] = id;
+        }
+        else {
+            int in = PySet_Contains(table, key);
+            Py_DECREF(key);
+            if (in < 0)
+                goto done;
+            ((char *)out.buf)[j] = (char)in;
+        }
+    }
+    Py_INCREF(Py_None);
+    result = Py_None;
+done:
+    PyBuffer_Release(&out);
     return result;
 }
 
@@ -250,6 +362,8 @@ done:
 static PyMethodDef methods[] = {
     {"decode", decode, METH_VARARGS,
      "decode(em, lens, trans) -> the Viterbi path (label indices) of each sentence"},
+    {"windows", windows, METH_VARARGS,
+     "windows(tokens, k, table, out): each window of k tokens, joined by a space, looked up in table"},
     {"emissions", emissions, METH_VARARGS,
      "emissions(ids, where, tgroup, toffset, tstart, tables, weights, out): the emission rows, into out"},
     {NULL, NULL, 0, NULL},

@@ -7,7 +7,8 @@ from typing import Any, Callable
 
 decode: Callable[..., Any] | None
 emissions: Callable[..., Any] | None
+windows: Callable[..., Any] | None
 try:
-    from ._decode import decode, emissions
+    from ._decode import decode, emissions, windows
 except ImportError:   # pragma: no cover - the extension is optional
-    decode = emissions = None
+    decode = emissions = windows = None

@@ -7,6 +7,8 @@ from itertools import repeat
 
 import numpy as np
 
+from .compiled import windows as compiled_windows
+
 TRUE, FALSE = "True", "False"
 FUNCTIONS = (None, "lower", "isdigit", "istitle", "is_in_dict")
 
@@ -52,9 +54,11 @@ class Columns:
     each value computed once: lower case once per token, the joined windows once per
     length, the True/False functions as boolean arrays."""
 
-    def __init__(self, toks: list[str], dictionary: frozenset[str]) -> None:
+    def __init__(self, toks: list[str], dictionary: frozenset[str], compiled: bool = True) -> None:
         self.toks = toks
         self.dictionary = dictionary
+        #: join and look the windows up in C (``_decode.windows``) when it was built
+        self.compiled = compiled and compiled_windows is not None
         self._cache: dict = {}
 
     def _memo(self, key, make):  # type: ignore[no-untyped-def]
@@ -87,8 +91,11 @@ class Columns:
         n = len(self.toks)
         if fn == "is_in_dict":
             d = self.dictionary
-            grams = self._windows(self._lower(), k, "lower")
             out = np.zeros(n, dtype=bool)
+            if self.compiled:
+                compiled_windows(self._lower(), k, d, out)
+                return out
+            grams = self._windows(self._lower(), k, "lower")
             out[:len(grams)] = [g in d for g in grams]
             return out
         if fn == "istitle":   # the parts of a window are the parts of its tokens
@@ -119,8 +126,11 @@ class Columns:
         the slots whose window does not fit hold anything)."""
         n = len(self.toks)
         if fn is None or fn == "lower":
-            values = self.values(k, fn)
             out = np.zeros(n, dtype=np.intp)
+            if self.compiled:
+                compiled_windows(self.toks if fn is None else self._lower(), k, vocab, out)
+                return out
+            values = self.values(k, fn)
             out[:len(values)] = np.fromiter(map(vocab.get, values, repeat(0)), dtype=np.intp, count=len(values))
             return out
         return np.where(self._flags(fn, k), vocab.get(TRUE, 0), vocab.get(FALSE, 0))
