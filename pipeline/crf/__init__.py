@@ -22,8 +22,8 @@ end, lower case once per token, the True/False functions as numpy arrays):
   numpy Viterbi step per word costs more than the whole Rust call; one step over
   every sentence of the document does not.
 
-The loops over tokens, templates and labels (the sums of weight rows, Viterbi)
-run in C (``_decode.c``, :mod:`pipeline.crf.compiled`) when the extension was
+The loops over tokens, templates and labels (the windows joined and looked up in
+the vocabularies, the sums of weight rows, Viterbi) run in C (``_decode.c``, :mod:`pipeline.crf.compiled`) when the extension was
 built at install; the Python and numpy versions give the same bits and stay as
 the fallback.
 
