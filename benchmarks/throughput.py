@@ -135,8 +135,8 @@ def child_ours(corpus: str, n: int, workers: int) -> dict:
 # parts of the pipeline for --profile: (name, functions whose cumulative time is the part's)
 PARTS = (
     ("normalization (`normalize`)", ("normalize.py:normalize",)),
-    ("regex pre-tokenizer (underthesea's pattern, `_split_final_dots`)",
-     ("language.py:<listcomp>", "language.py:_split_final_dots", "regex_tokenize.py:tokenize")),
+    ("pre-tokenizer (plain letter runs; underthesea's pattern for the rest; final dots)",
+     ("language.py:tokens", "language.py:<listcomp>", "language.py:_split_final_dots", "regex_tokenize.py:tokenize")),
     ("underthesea CRF featurizer (`CRFFeaturizer.process`)", ("~:<method 'process' of 'builtins.CRFFeaturizer' objects>",)),
     ("CRF tagging, Rust (`CRFTagger.tag`)", ("~:<method 'tag' of 'builtins.CRFTagger' objects>",)),
     ("CRF word segmentation here (`pipeline/crf/`: values, emissions, Viterbi)",
