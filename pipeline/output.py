@@ -10,12 +10,12 @@ written.
 """
 from __future__ import annotations
 
-import hashlib
 from typing import Annotated, Any, Literal, Union
 
 from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from . import resources as R
+from .ids import make_doc_id  # noqa: F401  (re-exported)
 from .contract import Mention, Qualifier, Span, Strict, text_of as _text_of
 from .facts import fact_types
 from .facts.position import PositionFact  # noqa: F401  (re-exported)
@@ -115,11 +115,6 @@ def json_schema() -> dict[str, Any]:
     schema["$schema"] = "https://json-schema.org/draft/2020-12/schema"
     schema["$id"] = f"https://vnextract/schema/article-{SCHEMA_VERSION}.json"
     return schema
-
-
-def make_doc_id(text: str) -> str:
-    """Stable id: the same text (as read) gives the same id on every machine."""
-    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
 
 
 def validate(obj: dict[str, Any], text: str | None = None) -> Article:

@@ -415,3 +415,28 @@ def test_a_dying_worker_fails_only_its_article(tmp_path):
     assert [(e["source"], e["name"]) for e in err] == [("t2", "t2")]
     assert err[0]["reason"] == "worker process died on this article (crash or out of memory): exit status 3"
     assert sorted(p.name for p in out.glob("*.json")) == ["t0.json", "t1.json", "t3.json"]
+
+
+def test_the_driver_does_not_import_the_pipeline(tmp_path):
+    """At several workers the driver reads, checks, dispatches and writes: it imports
+    neither spaCy nor the output models (that cost about 1 s of CPU a run)."""
+    (tmp_path / "a.txt").write_text("Ông Trần Văn Nam là Bí thư Đảng ủy phường Xuân Hòa.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("Bà Lê Thị Hoa, Giám đốc Sở Y tế, cho biết như vậy.", encoding="utf-8")
+    code = f"""
+import sys
+from pathlib import Path
+from pipeline.batch import iter_inputs, run_batch
+from pipeline.batch.pool import LocalPool
+if __name__ == "__main__":
+    with LocalPool(1) as ex:
+        summary = run_batch(iter_inputs([{str(tmp_path)!r}]), Path({str(tmp_path / 'out')!r}), executor=ex,
+                            force=True, progress=False, echo=lambda s: None)
+    heavy = sorted(m for m in ("spacy", "pydantic", "pipeline.output", "pipeline.api") if m in sys.modules)
+    print(summary.ok, heavy)
+"""
+    script = tmp_path / "drive.py"
+    script.write_text(code, encoding="utf-8")
+    proc = subprocess.run([sys.executable, str(script)], capture_output=True, text=True, timeout=300,
+                          cwd=Path(__file__).resolve().parent.parent)
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.strip().splitlines()[-1] == "2 []"

@@ -146,7 +146,7 @@ class _Tasks:
         return name
 
     def __call__(self, items: Iterable[Item]) -> Iterator[tuple[tuple[str, str, str], Any]]:
-        from ..output import make_doc_id
+        from ..ids import make_doc_id
 
         for item in items:
             if item.error is not None or item.text is None:

@@ -90,7 +90,7 @@ def _not_its_source(article: Mapping[str, Any], text: str) -> str | None:
     """Why a text found through the output's own ``source`` is not shown: its sha256 must be the
     output's ``doc_id``.  An output JSON is not trusted to name a file to read (``/etc/passwd``):
     a text is shown only when the output proves it knows it already."""
-    from ..output import make_doc_id
+    from ..ids import make_doc_id
 
     did = article.get("doc_id")
     if not isinstance(did, str) or not did:
