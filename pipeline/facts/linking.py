@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections import Counter
+from functools import lru_cache
 
 from spacy.tokens import Doc
 
@@ -64,11 +65,22 @@ def gap(doc: Doc, a: int, b: int) -> str:
 
 
 def strip_honorific(g: str) -> str:
-    """The gap without a closing honorific (', ông' -> ',')."""
-    for h in R.honorifics_longest_first():
-        if g.endswith(" " + h) or g == h:
-            return g[: len(g) - len(h)].strip()
+    """The gap without a closing honorific (', ông' -> ','): the longest one that is
+    all of the gap or follows a space in it."""
+    known = _honorifics()
+    if g in known:
+        return ""
+    p = g.find(" ")
+    while p >= 0:   # the suffixes after a space, longest first
+        if g[p + 1:] in known:
+            return g[:p + 1].strip()
+        p = g.find(" ", p + 1)
     return g
+
+
+@lru_cache(maxsize=1)
+def _honorifics() -> frozenset[str]:
+    return frozenset(R.honorifics_longest_first())
 
 
 def level_of(canonical: str, place: PlaceInfo) -> str:
