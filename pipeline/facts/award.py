@@ -56,7 +56,7 @@ def _name(text: str, m: Any, e: int) -> tuple[str, int] | None:
 
 def _recipient_after(lk: Linker, at: int, e: int) -> str | None:
     """'... cho Trường X', '... cho ông A': a named recipient after 'cho'."""
-    text = lk.doc._.text
+    text = lk.text
     k = text.find(" cho ", at, e)
     if k < 0:
         return None
@@ -70,7 +70,7 @@ def _year(text: str, at: int, e: int) -> int | None:
 
 
 def _sentence_awards(lk: Linker, s: int, e: int) -> list[dict]:
-    text = lk.doc._.text
+    text = lk.text
     if not found(lk, "award", "confer", s, e):
         return []
     out = []

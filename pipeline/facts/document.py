@@ -30,7 +30,7 @@ def _words(name: str) -> dict[str, str]:
 
 def _issuer_after(lk: Linker, at: int, sent_end: int) -> str | None:
     """'... của Bộ Chính trị', '... của Thủ tướng Chính phủ': the body (or person) named after 'của'."""
-    text = lk.doc._.text
+    text = lk.text
     rest = text[at:sent_end]
     k = rest.find("của ")
     if k < 0 or len(R.WORD_RE.findall(rest[:k])) > 6:
@@ -86,7 +86,7 @@ def _listed(text: str, at: int, end: int) -> list[str]:
 
 def _about(lk: Linker, after: int, e: int) -> tuple[str, str | None] | None:
     """'Nghị quyết (của Quốc hội) về tổ chức chính quyền đô thị tại TPHCM': (the words from 'về', issuer)."""
-    text = lk.doc._.text
+    text = lk.text
     k = text.find(" về ", after - 1, min(e, after + 40))
     if k < 0:
         return None
@@ -99,7 +99,7 @@ def _about(lk: Linker, after: int, e: int) -> tuple[str, str | None] | None:
 
 def _numbered(lk: Linker, kind: str, num: Any, e: int) -> dict:
     """A document by number: its issuer, date, and a name in apposition ('Luật số 34, Luật sửa đổi ...')."""
-    text = lk.doc._.text
+    text = lk.text
     number, tail = num.group("number") or num.group("bare"), num.end()
     name = None
     if text.startswith(f", {kind} ", tail):
@@ -112,7 +112,7 @@ def _numbered(lk: Linker, kind: str, num: Any, e: int) -> dict:
 
 def _named(lk: Linker, kind: str, after: int, s: int, e: int) -> list[dict]:
     """Documents by name: 'Luật Dẫn độ', 'đề án "..."', 'Hiệp định ... (CPTPP, EVFTA)', 'Nghị quyết về ...'."""
-    text = lk.doc._.text
+    text = lk.text
     generic = text[max(s, after - len(kind) - 7):after - len(kind) - 1].strip().lower().split(" ")[-1:]
     if generic and generic[0] in _words("not_document"):
         listed = _listed(text, after, e)
@@ -138,7 +138,7 @@ def _doc(kind: str, number: str | None, name: str | None) -> dict:
 
 
 def link(lk: Linker) -> list[dict]:
-    text = lk.doc._.text
+    text = lk.text
     facts: list[dict] = []
     seen: set = set()
     for s, e in sentences(lk):

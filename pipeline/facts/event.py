@@ -57,7 +57,7 @@ def _name(text: str, b: int, e: int) -> str | None:
 
 def _organizers(lk: Linker, s: int, a: int) -> list[str]:
     """The bodies that hold it: the subject of 'tổ chức', 'chủ trì' before the noun."""
-    text = lk.doc._.text
+    text = lk.text
     verb = max(text.rfind(" tổ chức ", s, a), text.rfind(" chủ trì ", s, a))
     if verb < 0:
         return []
@@ -70,7 +70,7 @@ def _organizers(lk: Linker, s: int, a: int) -> list[str]:
 
 
 def _location(lk: Linker, b: int, e: int) -> str | None:
-    text = lk.doc._.text
+    text = lk.text
     k = text.find(" tại ", b, e)
     if k < 0:
         return None
@@ -116,7 +116,7 @@ def _summary_end(text: str) -> int:
 
 
 def _sentence_events(lk: Linker, s: int, e: int, index: dict[tuple, dict]) -> list[dict]:
-    text = lk.doc._.text
+    text = lk.text
     out = []
     for m in found(lk, "event", "noun", s, e):
         if _background(text, s, m.start()):
@@ -143,7 +143,7 @@ def _sentence_events(lk: Linker, s: int, e: int, index: dict[tuple, dict]) -> li
 def link(lk: Linker) -> list[dict]:
     """Events of the body; the headline's and the lead's only when the body reports none
     (they sum up the body's event)."""
-    summary = _summary_end(lk.doc._.text)
+    summary = _summary_end(lk.text)
     index: dict[tuple, dict] = {}
     body = [f for s, e in sentences(lk) if s >= summary for f in _sentence_events(lk, s, e, index)]
     if body:

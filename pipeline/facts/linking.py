@@ -94,6 +94,7 @@ class Linker:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
+        self.text: str = doc._.text   # the normalized text, read once (every linker reads it)
         self.ctx = doc._.context or DocContext(doc)
         self.results: dict[str, list[dict]] = {}  # fact type -> the facts linked so far
         self.mentions = sorted(doc._.mentions or [], key=start)
@@ -186,7 +187,7 @@ class Linker:
         end, a person's name, or a reporting word ('cho biết', 'khẳng định')?  With
         ``verbs`` (after a title word), a predicate too ('Phó Hiệu trưởng trở thành');
         a verb in general may begin a name ('Phó Ban nghiên cứu và đào tạo')."""
-        text = self.doc._.text
+        text = self.text
         rest = R.WS_RE.sub(" ", text[at:at + 30]).strip()
         if not rest or not rest[0].isalpha():
             return True
@@ -199,7 +200,7 @@ class Linker:
 
     def pronoun_subject(self, sent_start: int, title_start: int) -> Annotation | None:
         """The antecedent of 'ông'/'bà' right before a title ('ông được bầu làm ...')."""
-        before = self.doc._.text[sent_start:title_start]
+        before = self.text[sent_start:title_start]
         m = R.PRONOUN_RE.search(before)
         if not m:
             return None
@@ -242,7 +243,7 @@ def iso_day(lk: Linker, day: str, month: str, year: str | None) -> str | None:
 
 def day_in(lk: Linker, a: int, b: int) -> str | None:
     """The first 'ngày d/m[/yyyy]' in [a, b), as ISO."""
-    m = R.DAY_RE.search(lk.doc._.text, a, b)
+    m = R.DAY_RE.search(lk.text, a, b)
     return iso_day(lk, m.group(1), m.group(2), m.group(3)) if m else None
 
 
@@ -275,7 +276,7 @@ def found(lk: Linker, kind: str, name: str, a: int, b: int, case: bool = False) 
     cache = lk.__dict__.setdefault("_found", {})
     k = (kind, name, case)
     if k not in cache:
-        ms = list(R.fact_words_re(kind, name, case).finditer(lk.doc._.text))
+        ms = list(R.fact_words_re(kind, name, case).finditer(lk.text))
         cache[k] = ([m.start() for m in ms], ms)
     starts, ms = cache[k]
     return [m for m in ms[bisect_left(starts, a):bisect_left(starts, b)] if m.end() <= b]

@@ -197,7 +197,7 @@ def _led_body(lk: Linker, ms: list[Span], i0: int, chain: Chain, sent_start: int
     p = ms[i0 - 1]
     if gap(lk.doc, end(p), start(ms[i0])) not in LED_VERBS:
         return None
-    text = lk.doc._.text
+    text = lk.text
     before = R.WS_RE.sub(" ", text[sent_start:start(p)]).rstrip()
     before = before[:len(strip_honorific(before.lower()))].rstrip()  # 'do Thượng tướng A'
     low = before.lower()

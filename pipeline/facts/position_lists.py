@@ -33,7 +33,7 @@ def career(lk: Linker, ms: list[Span], i0: int, sent_start: int) -> tuple[Span, 
     while k >= 0 and label(ms[k]) != "PERSON":
         k -= 1
     a = end(ms[k]) if k >= 0 else sent_start
-    text = R.WS_RE.sub(" ", lk.doc._.text[a:start(ms[i0])]).strip().lower()
+    text = R.WS_RE.sub(" ", lk.text[a:start(ms[i0])]).strip().lower()
     cut = max((text.rfind(n) + len(n) for n in CAREER_NOUNS if n in text), default=-1)
     if cut < 0:
         return None
@@ -110,7 +110,7 @@ def table_rows(lk: Linker, by_sent: dict[int, list[Span]]) -> tuple[dict[int, Sp
     """Tables flattened into lines: a header row (TT / Họ tên / Chức vụ) one cell a
     line, then per row a number line, a name line and the lines of its posts.
     (sentence start -> the row's person, [(person, the header's sentence start)])."""
-    text = lk.doc._.text
+    text = lk.text
     sents = sentences(lk)
     rows: dict[int, Span] = {}
     holders: list[tuple[Span, int]] = []

@@ -39,12 +39,12 @@ def is_team(m: Span) -> bool:
 
 
 def _before(lk: Linker, m: Span, n: int = 40) -> str:
-    return R.WS_RE.sub(" ", lk.doc._.text[max(0, start(m) - n):start(m)]).lower().rstrip()
+    return R.WS_RE.sub(" ", lk.text[max(0, start(m) - n):start(m)]).lower().rstrip()
 
 
 def _coach_word(lk: Linker, p: Span) -> str | None:
     """'HLV' / 'Huấn luyện viên' printed right before the name, as printed."""
-    raw = R.WS_RE.sub(" ", lk.doc._.text[max(0, start(p) - 40):start(p)]).rstrip()
+    raw = R.WS_RE.sub(" ", lk.text[max(0, start(p) - 40):start(p)]).rstrip()
     for w in COACH_WORDS:
         if raw.lower().endswith(w) and (len(raw) == len(w) or not raw[-len(w) - 1].isalnum()):
             return raw[-len(w):]
@@ -78,7 +78,7 @@ def _team_for(lk: Linker, p: Span) -> Span | None:
         sents = sentences(lk)
         k = next((n for n, (a, _) in enumerate(sents) if a == s0), None)
         a = sents[k - 1][0] if k else s0
-        a = min(a, lk.doc._.text.rfind("\n", 0, start(p)) + 1)  # or anywhere in its paragraph
+        a = min(a, lk.text.rfind("\n", 0, start(p)) + 1)  # or anywhere in its paragraph
         teams = _teams_in(lk, a, start(p))
         if teams:
             return teams[-1]

@@ -43,7 +43,7 @@ def _rest(text: str) -> str:
 
 def _gap_ok(lk: Linker, a: int, b: int) -> bool:
     """Between a subject and its verb: only appositions (titles, bodies, places), punctuation and adverbs."""
-    text = lk.doc._.text
+    text = lk.text
     parts, at = [], a
     for m in mentions_between(lk, a, b, ("TITLE", "ORGANIZATION", "LOCATION")):
         parts.append(text[at:start(m)])
@@ -63,7 +63,7 @@ def _partner(text: str, p: Span) -> bool:
 def last_person(lk: Linker, before: int, within: int = 1500) -> Speaker | None:
     """The person named last before ``before`` (what 'ông', 'bà', 'đồng chí' refer to),
     not one spoken to ('trao đổi với ông A, bà cho biết')."""
-    text = lk.doc._.text
+    text = lk.text
     earlier = [p for p in lk.persons if end(p) <= before and before - end(p) <= within and not _partner(text, p)]
     if not earlier:
         return None
@@ -98,7 +98,7 @@ def _title_before(text: str, at: int) -> str | None:
 
 def _body(lk: Linker, m: Span, lower: int) -> Speaker | None:
     """A body as the subject: itself, or the holder of the title before it ('Chủ tịch UBND phường')."""
-    text = lk.doc._.text
+    text = lk.text
     title = _title_before(text, start(m))
     if title is not None:
         holder = _holder(lk, title, resolved(m))
@@ -113,7 +113,7 @@ def _body(lk: Linker, m: Span, lower: int) -> Speaker | None:
 
 def speaker_before(lk: Linker, lower: int, cue: int) -> Speaker | None:
     """The speaker whose verb begins at ``cue``, named in [lower, cue)."""
-    text = lk.doc._.text
+    text = lk.text
     ms = [m for m in mentions_between(lk, lower, cue, ("PERSON", "ORGANIZATION", "TITLE")) if resolved(m)]
     for m in reversed(ms):
         if not _gap_ok(lk, end(m), cue):
@@ -143,7 +143,7 @@ def _apposed(lk: Linker, lower: int, cue: int) -> Speaker | None:
     """'Chị A - Cán bộ khoa X, Bệnh viện Y cho biết', 'Ông A, giám đốc điều hành của lực lượng X
     tại Y, cho biết', 'A, sống ở Oregon, Mỹ cho biết': a person opening the clause, an
     apposition after a comma or a dash, then the verb, with no other person between."""
-    text = lk.doc._.text
+    text = lk.text
     persons = [p for p in mentions_between(lk, lower, cue, ("PERSON",)) if resolved(p)]
     for i, p in enumerate(persons):
         if i < len(persons) - 1 or cue - end(p) > 160 or "." in text[end(p):cue].replace("TP.", "  "):
@@ -160,7 +160,7 @@ def _apposed(lk: Linker, lower: int, cue: int) -> Speaker | None:
 def _described(lk: Linker, lower: int, cue: int) -> Speaker | None:
     """'Nữ ca sĩ tiết lộ', 'HLV người Đức chia sẻ', 'Nữ diễn viên 43 tuổi cũng khẳng định':
     a description opening the clause stands for the person named last."""
-    text = lk.doc._.text
+    text = lk.text
     at = _clause(text, lower, cue)
     words = R.WORD_RE.findall(text[at:cue].lower())
     if not words or len(words) > 10 or mentions_between(lk, at, cue, ("PERSON", "ORGANIZATION")):
@@ -174,7 +174,7 @@ def _described(lk: Linker, lower: int, cue: int) -> Speaker | None:
 
 def _name_part(lk: Linker, lower: int, cue: int) -> Speaker | None:
     """'Nate chia sẻ', 'Konyndyk nói': one word of the name of a single person named before."""
-    text = lk.doc._.text
+    text = lk.text
     words = R.WS_RE.sub(" ", text[_clause(text, lower, cue):cue]).strip().split(" ")
     while len(words) > 1 and words[-1].lower() in _words("between"):
         words.pop()
@@ -189,7 +189,7 @@ def _source(lk: Linker, lower: int, cue: int) -> Speaker | None:
     """'Nikkei cho biết', 'Hãng xăng dầu BP cho biết', 'AP ngày 26/4 đưa tin': an outlet or a firm
     the recognizers do not know: capitalized words without Vietnamese letters opening the clause,
     after a word for an outlet or a firm when there is one."""
-    text = lk.doc._.text
+    text = lk.text
     at = _clause(text, lower, cue)
     m = R.SOURCE_NAME_RE.match(R.WS_RE.sub(" ", text[at:cue]).strip())
     if m is None or m.group("head") and m.group("head").lower().strip() not in _words("source_head"):
@@ -203,7 +203,7 @@ def _source(lk: Linker, lower: int, cue: int) -> Speaker | None:
 
 def _pronoun(lk: Linker, lower: int, cue: int) -> Speaker | None:
     """'Ông cho biết', 'Đồng chí cũng nhấn mạnh': the person named last."""
-    text = lk.doc._.text
+    text = lk.text
     words = R.WORD_RE.findall(text[max(lower, cue - 30):cue].lower())
     between = _words("between")
     while words and (words[-1] in between or len(words) > 1 and " ".join(words[-2:]) in between):

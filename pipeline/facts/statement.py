@@ -59,7 +59,7 @@ def _trim(text: str, a: int, b: int) -> tuple[int, int]:
 
 def _content(lk: Linker, a: int, e: int) -> tuple[int, int, bool]:
     """What was said from ``a`` to the sentence end ``e``: (start, end, is a quotation)."""
-    text = lk.doc._.text
+    text = lk.text
     a, b = _trim(text, a, e)
     if a >= b:  # 'ông A nói:' closing the line: the quotation on the next line
         nxt = a
@@ -88,7 +88,7 @@ def _colon_quote(lk: Linker, a: int, b: int) -> tuple[int, int, bool]:
     """Content that ends with a quotation after a colon: the quotation when what comes before it
     only introduces it ('nói với các phóng viên rằng: "..."', 'khen ngợi Benzema: "..."'),
     the words before the colon when they are a clause of their own ('cô không phải ...: "..."')."""
-    text = lk.doc._.text
+    text = lk.text
     c = R.COLON_QUOTE_RE.search(text, a, b)
     q = R.QUOTE_RE.match(text, c.end() - 1) if c else None
     if q is None or text[q.end():b].strip(" .,\n") or not _enough(text, q.start(1), q.end(1), MIN_QUOTE_WORDS):
@@ -118,7 +118,7 @@ def _enough(text: str, a: int, b: int, least: int = MIN_WORDS) -> bool:
 
 def _reported(lk: Linker, s: int, e: int) -> dict | None:
     """The first reporting verb of the sentence with a named speaker before it."""
-    text = lk.doc._.text
+    text = lk.text
     for cm in _cues(lk, s, e):
         lower = max(s, text.rfind('"', s, cm.start()) + 1) if text.count('"', s, cm.start()) % 2 else s
         speaker = speaker_before(lk, lower, cm.start())
@@ -133,7 +133,7 @@ def _reported(lk: Linker, s: int, e: int) -> dict | None:
 def _cues(lk: Linker, a: int, b: int) -> list:
     """The reporting verbs in [a, b) that are words of their own: not a syllable of a word ('xã giao', data 'not_cue'),
     of a name ('Đinh Viết Khanh'), or a capitalized word inside a clause ('ông Hứa Ngọc Nghĩa')."""
-    text = lk.doc._.text
+    text = lk.text
     words = [(w.start(), w.end()) for w in found(lk, "statement", "not_cue", max(0, a - 20), b + 20)]
     return [cm for cm in found(lk, "statement", "cue", a, b)
             if not any(x < cm.end() and cm.start() < y for x, y in words)
@@ -143,7 +143,7 @@ def _cues(lk: Linker, a: int, b: int) -> list:
 
 def _according(lk: Linker, s: int, e: int) -> dict | None:
     """'Theo ông Khanh, ...', 'Tuy nhiên, theo Reuters, ...', 'Cũng theo X, ...': the source, then what it says."""
-    text = lk.doc._.text
+    text = lk.text
     for m in found(lk, "statement", "according", s, e):
         opening = _rest_words(text[s:m.start()].split(",")[-1])
         if opening:
@@ -170,7 +170,7 @@ def _rest_words(clause: str) -> list[str]:
 
 def _attributed_quotes(lk: Linker, taken: list[tuple[int, int]]) -> list[dict]:
     """'"...", ông Quyết nói.' and '"..." - ông A cho biết': a quotation with its speaker after it."""
-    text = lk.doc._.text
+    text = lk.text
     out = []
     for q in R.QUOTE_RE.finditer(text):
         if any(a <= q.start(1) < b for a, b in taken) or not _enough(text, q.start(1), q.end(1), MIN_QUOTE_WORDS):
@@ -194,7 +194,7 @@ def _goes_on(lk: Linker, prev: dict, s: int, e: int, same: bool) -> list[dict]:
     """A verb with no subject of its own goes on with the speaker of ``prev``, as an item
     of its own (it has its own cue): after a ';' in the same sentence ('...; lưu ý ...'),
     or opening the next sentence after a connective ('Đồng thời, giao ...')."""
-    text = lk.doc._.text
+    text = lk.text
     out: list[dict] = []
     for cm in _cues(lk, s, e):
         if same:
@@ -221,7 +221,7 @@ def _goes_on(lk: Linker, prev: dict, s: int, e: int, same: bool) -> list[dict]:
 def _opening(lk: Linker, s: int, e: int) -> dict | None:
     """'Phát biểu trước báo giới, HLV Koeman từ chối nói về X: "..."': a sentence that opens with a
     reporting verb, then its subject after the comma, and a quotation after a colon."""
-    text = lk.doc._.text
+    text = lk.text
     cues = _cues(lk, s, min(e, s + 40))
     if not cues or _rest_words(text[s:cues[0].start()]):
         return None
