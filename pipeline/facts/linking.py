@@ -95,6 +95,7 @@ class Linker:
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
         self.text: str = doc._.text   # the normalized text, read once (every linker reads it)
+        self.found_cache: dict[tuple[str, str, bool], tuple[list[int], list]] = {}   # see found()
         self.ctx = doc._.context or DocContext(doc)
         self.results: dict[str, list[dict]] = {}  # fact type -> the facts linked so far
         self.mentions = sorted(doc._.mentions or [], key=start)
@@ -273,10 +274,13 @@ def date_near(lk: Linker, s: int, e: int, at: int, after: int = 60) -> str | Non
 def found(lk: Linker, kind: str, name: str, a: int, b: int, case: bool = False) -> list[Any]:
     """The matches of a word set of data/<kind>_words.tsv inside [a, b): the whole text is
     searched once per Doc (searching sentence by sentence costs a setup per call)."""
-    cache = lk.__dict__.setdefault("_found", {})
     k = (kind, name, case)
-    if k not in cache:
+    got = lk.found_cache.get(k)
+    if got is None:
         ms = list(R.fact_words_re(kind, name, case).finditer(lk.text))
-        cache[k] = ([m.start() for m in ms], ms)
-    starts, ms = cache[k]
-    return [m for m in ms[bisect_left(starts, a):bisect_left(starts, b)] if m.end() <= b]
+        got = lk.found_cache[k] = ([m.start() for m in ms], ms)
+    starts, ms = got
+    if not ms:
+        return []
+    i = bisect_left(starts, a)
+    return [m for m in ms[i:bisect_left(starts, b, i)] if m.end() <= b]
