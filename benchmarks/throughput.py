@@ -136,7 +136,7 @@ def child_ours(corpus: str, n: int, workers: int) -> dict:
 PARTS = (
     ("normalization (`normalize`)", ("normalize.py:normalize",)),
     ("pre-tokenizer (plain letter runs; underthesea's pattern for the rest; final dots)",
-     ("language.py:tokens", "language.py:<listcomp>", "language.py:_split_final_dots", "regex_tokenize.py:tokenize")),
+     ("language.py:tokens",)),
     ("underthesea CRF featurizer (`CRFFeaturizer.process`)", ("~:<method 'process' of 'builtins.CRFFeaturizer' objects>",)),
     ("CRF tagging, Rust (`CRFTagger.tag`)", ("~:<method 'tag' of 'builtins.CRFTagger' objects>",)),
     ("CRF word segmentation here (`pipeline/crf/`: values, emissions, Viterbi)",

@@ -14,6 +14,7 @@ from typing import Iterable
 
 import regex
 
+from .letters import VI_LETTERS
 from .phrases import phrase_trie
 
 DATA = _ir.files("pipeline") / "data"
@@ -33,10 +34,8 @@ CHAR_MAP: dict[str, str] = {
 # ASCII and the precomposed Vietnamese letters.  A run of them (with single spaces
 # between them; normalize() gives back a last one followed by a combining mark) is
 # copied in one piece.
-_VI_LETTERS = ("aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợ"
-               "uùúủũụưừứửữựyỳýỷỹỵđ")
 _PLAIN = "".join(sorted(
-    c for c in {chr(i) for i in range(0x21, 0x7F)} | set(_VI_LETTERS) | set(_VI_LETTERS.upper())
+    c for c in {chr(i) for i in range(0x21, 0x7F)} | set(VI_LETTERS) | set(VI_LETTERS.upper())
     if unicodedata.normalize("NFC", c) == c and not unicodedata.combining(c) and c not in CHAR_MAP))
 _PLAIN_CLASS = "[" + "".join("\\" + c if c in "\\]^-[" else c for c in _PLAIN) + "]"
 PLAIN_RUN_RE = regex.compile(rf"{_PLAIN_CLASS}+(?: {_PLAIN_CLASS}+)*")
@@ -45,7 +44,7 @@ PLAIN_RUN_RE = regex.compile(rf"{_PLAIN_CLASS}+(?: {_PLAIN_CLASS}+)*")
 #: whose dot is unescaped: 'Thyssenkrupp' is 'Thys' 'senkrupp'); else any other run.
 #: With ``re``, underthesea's own engine, which reads this one faster than ``regex``.
 PRETOKEN_CHUNK_RE = re.compile(
-    rf"(?P<plain>(?!Th.[sS])[A-Za-z{_VI_LETTERS}{_VI_LETTERS.upper()}]+)(?![^ ])|[^ ]+")
+    rf"(?P<plain>(?!Th.[sS])[A-Za-z{VI_LETTERS}{VI_LETTERS.upper()}]+)(?![^ ])|[^ ]+")
 
 _TONES = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
 

@@ -9,6 +9,8 @@ import codecs
 import re
 import unicodedata
 
+from ..letters import VI_LETTERS
+
 DEFAULT_MAX_CHARS = 1_000_000
 HTML_REASON = "HTML page, not plain text"
 _TAG = re.compile(rb"</?[A-Za-z][A-Za-z0-9]*(?:\s[^<>]{0,300})?/?>")
@@ -23,15 +25,13 @@ PROSE_MIN_ALNUM = 0.30        # at least this share of the non-space characters 
 MAX_MARK_RUN = 8              # more combining marks in a row than this is no writing system's
 #: control characters (Unicode category Cc: U+0000-U+001F, U+007F-U+009F) other than whitespace
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f]")
-_VI_LETTERS = ("aàáảãạăằắẳẵặâầấẩẫậeèéẻẽẹêềếểễệiìíỉĩịoòóỏõọôồốổỗộơờớởỡợ"
-               "uùúủũụưừứửữựyỳýỷỹỵđ")
 _FAST_SPACES = " \n\t\r"
 _FAST_PUNCT = "!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~"
 #: runs of characters outside the fast classes: ASCII letters, digits, punctuation and
 #: spaces, and the Vietnamese letters (all of them alphanumeric, none a mark)
 _OTHER_CHARS = re.compile("[^" + re.escape("".join(sorted(
-    set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") | set(_VI_LETTERS)
-    | set(_VI_LETTERS.upper()) | set(_FAST_SPACES) | set(_FAST_PUNCT)))) + "]+")
+    set("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789") | set(VI_LETTERS)
+    | set(VI_LETTERS.upper()) | set(_FAST_SPACES) | set(_FAST_PUNCT)))) + "]+")
 
 
 def safe_name(name: str) -> str:
